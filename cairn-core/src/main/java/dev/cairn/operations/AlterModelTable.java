@@ -1,0 +1,34 @@
+package dev.cairn.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+
+/** Moves a model to another table name ({@code null} returns to the default name). */
+public record AlterModelTable(Name name, String table) implements Operation {
+  public AlterModelTable {
+    requireNonNull(name, "name == null");
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    return before.withChangedModel(new ModelKey(app, name), m -> m.withDbTable(table));
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.alterDbTable(after, before.requireModel(app, name), after.requireModel(app, name));
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.alterDbTable(before, after.requireModel(app, name), before.requireModel(app, name));
+  }
+
+  @Override public String describe() {
+    return "Rename table for " + name + " to " + (table == null ? "(default)" : table);
+  }
+}

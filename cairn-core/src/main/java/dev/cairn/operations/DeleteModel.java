@@ -1,0 +1,34 @@
+package dev.cairn.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+
+/** Drops a model's table. Going backwards recreates the table, empty. */
+public record DeleteModel(Name name) implements Operation {
+  public DeleteModel {
+    requireNonNull(name, "name == null");
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    return before.withoutModel(new ModelKey(app, name));
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.deleteModel(before, before.requireModel(app, name));
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.createModel(before, before.requireModel(app, name));
+  }
+
+  @Override public String describe() {
+    return "Delete model " + name;
+  }
+}

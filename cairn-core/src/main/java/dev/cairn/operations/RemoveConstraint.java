@@ -1,0 +1,40 @@
+package dev.cairn.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.Constraint;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+
+/** Removes a named unique or check constraint. */
+public record RemoveConstraint(Name modelName, String name) implements Operation {
+  public RemoveConstraint {
+    requireNonNull(modelName, "modelName == null");
+    requireNonNull(name, "name == null");
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    return before.withChangedModel(new ModelKey(app, modelName), m -> m.withoutConstraint(name));
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.removeConstraint(before, before.requireModel(app, modelName), constraint(app, before));
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.addConstraint(before, before.requireModel(app, modelName), constraint(app, before));
+  }
+
+  private Constraint constraint(String app, ProjectState before) {
+    return before.requireModel(app, modelName).constraint(name).orElseThrow();
+  }
+
+  @Override public String describe() {
+    return "Remove constraint " + name + " from model " + modelName;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.cairn.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.Index;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+
+/** Drops a named index. */
+public record RemoveIndex(Name modelName, String name) implements Operation {
+  public RemoveIndex {
+    requireNonNull(modelName, "modelName == null");
+    requireNonNull(name, "name == null");
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    return before.withChangedModel(new ModelKey(app, modelName), m -> m.withoutIndex(name));
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.removeIndex(before.requireModel(app, modelName), index(app, before));
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.addIndex(before.requireModel(app, modelName), index(app, before));
+  }
+
+  private Index index(String app, ProjectState before) {
+    return before.requireModel(app, modelName).index(name).orElseThrow();
+  }
+
+  @Override public String describe() {
+    return "Remove index " + name + " from " + modelName;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cairn.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import dev.cairn.state.StateException;
+import java.sql.SQLException;
+
+/** Renames a named index. */
+public record RenameIndex(Name modelName, String newName, String oldName) implements Operation {
+  public RenameIndex {
+    requireNonNull(modelName, "modelName == null");
+    requireNonNull(newName, "newName == null");
+    requireNonNull(oldName, "oldName == null");
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    return before.withChangedModel(new ModelKey(app, modelName), m -> {
+      var index = m.index(oldName).orElseThrow(() ->
+          new StateException("model " + m.key() + " has no index '" + oldName + "'"));
+      return m.withoutIndex(oldName).withIndex(index.withName(newName));
+    });
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.renameIndex(after.requireModel(app, modelName), oldName, newName);
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    editor.renameIndex(before.requireModel(app, modelName), newName, oldName);
+  }
+
+  @Override public String describe() {
+    return "Rename index " + oldName + " on " + modelName + " to " + newName;
+  }
+}

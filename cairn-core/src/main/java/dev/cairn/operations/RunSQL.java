@@ -1,0 +1,52 @@
+package dev.cairn.operations;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Runs SQL written by hand. Without {@code reverse_sql} it cannot go backwards; an empty {@code
+ * reverse_sql} list means going backwards does nothing. {@code state_operations} tell the state
+ * what the SQL did to the schema.
+ *
+ * @param reverseSql {@code null} when irreversible
+ */
+public record RunSQL(List<String> sql, List<String> reverseSql, List<Operation> stateOperations,
+    boolean elidable) implements Operation {
+
+  public RunSQL {
+    sql = List.copyOf(sql);
+    reverseSql = reverseSql == null ? null : List.copyOf(reverseSql);
+    stateOperations = stateOperations == null ? List.of() : List.copyOf(stateOperations);
+  }
+
+  @Override public ProjectState stateForwards(String app, ProjectState before) {
+    ProjectState state = before;
+    for (Operation op : stateOperations) state = op.stateForwards(app, state);
+    return state;
+  }
+
+  @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    for (String statement : sql) editor.execute(statement);
+  }
+
+  @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
+      ProjectState after) throws SQLException {
+    if (reverseSql == null) throw new IrreversibleOperation(describe() + " has no reverse_sql");
+    for (String statement : reverseSql) editor.execute(statement);
+  }
+
+  @Override public boolean isReversible() {
+    return reverseSql != null;
+  }
+
+  @Override public boolean isElidable() {
+    return elidable;
+  }
+
+  @Override public String describe() {
+    return "Raw SQL operation";
+  }
+}

@@ -1,0 +1,51 @@
+package dev.cairn.schema;
+
+import dev.cairn.state.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What Cairn needs to know about one database: how to quote, which types to use, how its DDL
+ * behaves, and how to read its schema back. One implementation per package under {@code
+ * dev.cairn.dialect}.
+ */
+public interface Dialect {
+  /** A short lower-case name: {@code sqlite}, {@code postgresql}. */
+  String name();
+
+  /** Quotes an identifier so that reserved words, mixed case and spaces survive. */
+  default String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** The longest identifier the database keeps without truncating it. */
+  int maxIdentifierLength();
+
+  /** Whether DDL runs inside a transaction and rolls back with it. */
+  boolean hasTransactionalDdl();
+
+  /** The column type for a field, without nullability or constraints. */
+  String columnType(Field field);
+
+  /**
+   * The type {@link #introspect} reports for a column made with {@link #columnType}: the same
+   * words, lower case, with the database's spelling (PostgreSQL says {@code character varying}).
+   */
+  default String introspectedType(Field field) {
+    return columnType(field).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A new editor sending its statements to {@code sink}. */
+  SchemaEditor schemaEditor(StatementSink sink);
+
+  /** Reads the live schema of the connected database. */
+  SchemaSnapshot introspect(Connection connection) throws SQLException;
+
+  /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
+  DatabaseLock lock(Connection connection) throws SQLException;
+
+  /** Renders a constant for DDL, where the database accepts no bind parameters. */
+  default String literal(Object value) {
+    return SqlLiterals.render(value);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.cairn.schema;
+
+import dev.cairn.state.Field;
+import dev.cairn.state.FieldType;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.OnDelete;
+import dev.cairn.state.ProjectState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The join table Django makes for a ManyToManyField without {@code through}: {@code
+ * <table>_<field>} with an {@code id}, a key to each side and a unique pair. A self-relation gets
+ * {@code from_<model>_id} and {@code to_<model>_id}, as in Django.
+ */
+public final class JoinTable {
+  private JoinTable() {}
+
+  /** Whether Cairn makes and owns the join table (it does not when {@code through} names one). */
+  public static boolean isAutoCreated(Field field) {
+    return field.type().isManyToMany() && field.through() == null;
+  }
+
+  public static String tableName(ModelState model, Name fieldName, Field field) {
+    return field.dbTable() != null ? field.dbTable() : model.table() + "_" + fieldName.lower();
+  }
+
+  /** The join table as a model, so that it is created, dropped and compared like any other. */
+  public static ModelState model(ProjectState state, ModelState model, Name fieldName, Field field) {
+    ModelState target = state.requireModel(ModelKey.resolve(model.app(), field.to()));
+    String from = model.name().lower();
+    String to = target.name().lower();
+    if (from.equals(to)) {
+      from = "from_" + from;
+      to = "to_" + to;
+    }
+    Map<Name, Field> fields = new LinkedHashMap<>();
+    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
+    fields.put(Name.of(from), relation(model.key()));
+    fields.put(Name.of(to), relation(target.key()));
+    String table = tableName(model, fieldName, field);
+    var unique = dev.cairn.state.Constraint.unique(
+        GeneratedNames.of(table, List.of(from + "_id", to + "_id"), "uniq", 63),
+        List.of(Name.of(from), Name.of(to)), null);
+    return new ModelState(model.app(), Name.of(model.name().value() + "_" + fieldName.value()),
+        fields, table, true, null, List.of(), List.of(unique));
+  }
+
+  private static Field relation(ModelKey target) {
+    return Field.of(FieldType.FOREIGN_KEY).to(target.reference()).onDelete(OnDelete.CASCADE).build();
+  }
+}

@@ -1,0 +1,480 @@
+package dev.cairn.schema;
+
+import dev.cairn.state.Constraint;
+import dev.cairn.state.Field;
+import dev.cairn.state.Index;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns schema changes into statements and sends them to a {@link StatementSink}, which runs them
+ * or only collects them, so that {@code sqlmigrate} shows exactly what {@code migrate} runs. This
+ * base writes the SQL that PostgreSQL and the standard share; a dialect overrides only where its
+ * database differs.
+ */
+public abstract class SchemaEditor {
+  protected final Dialect dialect;
+  private final StatementSink sink;
+
+  protected SchemaEditor(Dialect dialect, StatementSink sink) {
+    this.dialect = dialect;
+    this.sink = sink;
+  }
+
+  // ---- models ---------------------------------------------------------------------------------
+
+  /** Creates the table, its indexes and constraints, and the join tables of its many-to-many fields. */
+  public void createModel(ProjectState state, ModelState model) throws SQLException {
+    if (!model.managed()) return;
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (e.getValue().hasColumn()) parts.add(columnDefinition(state, model, e.getKey(), e.getValue()));
+    }
+    parts.addAll(inlineTableConstraints(state, model));
+    run("CREATE TABLE " + q(model.table()) + " (" + String.join(", ", parts) + ")",
+        "Create model " + model.name());
+    createTableExtras(state, model);
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (JoinTable.isAutoCreated(e.getValue())) {
+        createModel(state, JoinTable.model(state, model, e.getKey(), e.getValue()));
+      }
+    }
+  }
+
+  /** Drops the join tables of the model's many-to-many fields, then its table. */
+  public void deleteModel(ProjectState state, ModelState model) throws SQLException {
+    if (!model.managed()) return;
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (JoinTable.isAutoCreated(e.getValue())) {
+        run("DROP TABLE " + q(JoinTable.tableName(model, e.getKey(), e.getValue())) + " CASCADE",
+            null);
+      }
+    }
+    run("DROP TABLE " + q(model.table()) + " CASCADE", "Delete model " + model.name());
+  }
+
+  /**
+   * Follows a model to a new table name (RenameModel, AlterModelTable), with its auto-created join
+   * tables and the names Cairn generated for its indexes and constraints.
+   */
+  public void alterDbTable(ProjectState state, ModelState oldModel, ModelState newModel)
+      throws SQLException {
+    if (!oldModel.managed() || !newModel.managed()) return;
+    if (!oldModel.table().equals(newModel.table())) {
+      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
+          "Rename table " + oldModel.table() + " to " + newModel.table());
+      for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
+        Field f = e.getValue();
+        if (f.hasColumn()) {
+          renameGeneratedObjects(oldModel.table(), f.column(e.getKey()), f,
+              newModel.table(), f.column(e.getKey()), f);
+        }
+      }
+    }
+    for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
+      if (!JoinTable.isAutoCreated(e.getValue())) continue;
+      String oldJoin = JoinTable.tableName(oldModel, e.getKey(), e.getValue());
+      String newJoin = JoinTable.tableName(newModel, e.getKey(), e.getValue());
+      if (!oldJoin.equals(newJoin)) {
+        run("ALTER TABLE " + q(oldJoin) + " RENAME TO " + q(newJoin), null);
+      }
+    }
+  }
+
+  // ---- fields ---------------------------------------------------------------------------------
+
+  /** Adds the column of {@code model}'s field {@code name}; existing rows get its default. */
+  public void addField(ProjectState state, ModelState model, Name name) throws SQLException {
+    Field field = model.requireField(name);
+    if (!model.managed()) return;
+    if (JoinTable.isAutoCreated(field)) {
+      createModel(state, JoinTable.model(state, model, name, field));
+      return;
+    }
+    if (!field.hasColumn()) return;
+    String table = q(model.table());
+    String column = field.column(name);
+    if (field.hasDefault() && field.dbDefault() == null) {
+      // The default fills existing rows in one metadata-only step (PostgreSQL 11+), then goes,
+      // since Django's defaults live in the models, not in the database.
+      run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field)
+              .replaceFirst(" NOT NULL| NULL", " DEFAULT " + dialect.literal(field.defaultValue()) + "$0"),
+          "Add field " + name + " to " + model.name());
+      run("ALTER TABLE " + table + " ALTER COLUMN " + q(column) + " DROP DEFAULT", null);
+    } else {
+      run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field),
+          "Add field " + name + " to " + model.name());
+    }
+    addFieldExtras(state, model, name, field);
+  }
+
+  /** Drops the column (or join table) of {@code model}'s field {@code name}. */
+  public void removeField(ProjectState state, ModelState model, Name name) throws SQLException {
+    Field field = model.requireField(name);
+    if (!model.managed()) return;
+    if (JoinTable.isAutoCreated(field)) {
+      run("DROP TABLE " + q(JoinTable.tableName(model, name, field)) + " CASCADE",
+          "Remove field " + name + " from " + model.name());
+      return;
+    }
+    if (!field.hasColumn()) return;
+    run("ALTER TABLE " + q(model.table()) + " DROP COLUMN " + q(field.column(name)) + " CASCADE",
+        "Remove field " + name + " from " + model.name());
+  }
+
+  /**
+   * Takes a column from one definition to another (AlterField, RenameField): name, type, null,
+   * default, uniqueness, index and foreign key, keeping its rows.
+   */
+  public void alterField(ProjectState fromState, ModelState oldModel, Name oldName,
+      ProjectState toState, ModelState newModel, Name newName) throws SQLException {
+    Field oldField = oldModel.requireField(oldName);
+    Field newField = newModel.requireField(newName);
+    if (!newModel.managed()) return;
+    if (oldField.type().isManyToMany() || newField.type().isManyToMany()) {
+      alterManyToMany(oldModel, oldName, oldField, newModel, newName, newField);
+      return;
+    }
+    if (oldField.primaryKey() != newField.primaryKey()) {
+      throw new UnsupportedSchemaChange("changing which field is the primary key of "
+          + newModel.key() + " is not supported; add a new model and copy the rows instead");
+    }
+    String table = newModel.table();
+    String oldColumn = oldField.column(oldName);
+    String newColumn = newField.column(newName);
+    boolean typeChanged = !dialect.columnType(relatedType(fromState, oldModel, oldField))
+        .equals(dialect.columnType(relatedType(toState, newModel, newField)));
+    boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
+        || !sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
+        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
+
+    if (fkChanged) dropForeignKey(table, oldColumn);
+    if (oldField.isUnique() && !oldField.primaryKey() && !newField.isUnique()) {
+      dropUnique(table, oldColumn);
+    }
+    if (oldField.hasIndex() && !newField.hasIndex()) dropIndex(GeneratedNames.of(table,
+        List.of(oldColumn), "", dialect.maxIdentifierLength()));
+    if (oldField.type().isPositive() && !newField.type().isPositive()) {
+      dropCheck(table, checkName(table, oldColumn));
+    }
+    if (!oldColumn.equals(newColumn)) {
+      run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
+          "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+      renameGeneratedObjects(table, oldColumn, oldField, table, newColumn, newField);
+    }
+    if (typeChanged) {
+      String type = dialect.columnType(relatedType(toState, newModel, newField));
+      run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn) + " TYPE " + type
+          + " USING " + q(newColumn) + "::" + type, "Alter field " + newName + " on " + newModel.name());
+    }
+    if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
+      // Rows that are NULL now take the default before the column refuses NULL.
+      sink.accept(new SqlStatement("UPDATE " + q(table) + " SET " + q(newColumn) + " = ? WHERE "
+          + q(newColumn) + " IS NULL", List.of(newField.defaultValue()), null));
+    }
+    if (!java.util.Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
+      run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn)
+          + (newField.dbDefault() == null ? " DROP DEFAULT" : " SET DEFAULT " + newField.dbDefault()),
+          null);
+    }
+    if (oldField.nullable() != newField.nullable()) {
+      run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn)
+          + (newField.nullable() ? " DROP NOT NULL" : " SET NOT NULL"), null);
+    }
+    if (newField.isUnique() && !newField.primaryKey() && !oldField.isUnique()) {
+      addUnique(table, newColumn);
+    }
+    if (newField.hasIndex() && !oldField.hasIndex()) createFieldIndex(table, newColumn);
+    if (newField.type().isPositive() && !oldField.type().isPositive()) {
+      run("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(checkName(table, newColumn))
+          + " CHECK (" + q(newColumn) + " >= 0)", null);
+    }
+    if (newField.type().isForeignKey() && (fkChanged || !oldField.type().isForeignKey())) {
+      addForeignKey(toState, newModel, newName, newField);
+    }
+    if (!java.util.Objects.equals(oldField.dbComment(), newField.dbComment())) {
+      commentOnColumn(table, newColumn, newField.dbComment());
+    }
+  }
+
+  private void alterManyToMany(ModelState oldModel, Name oldName, Field oldField,
+      ModelState newModel, Name newName, Field newField) throws SQLException {
+    if (!oldField.type().isManyToMany() || !newField.type().isManyToMany()) {
+      throw new UnsupportedSchemaChange("field " + newModel.key() + "." + newName
+          + " cannot change between a many-to-many and a column; remove it and add a new field");
+    }
+    String oldTable = JoinTable.tableName(oldModel, oldName, oldField);
+    String newTable = JoinTable.tableName(newModel, newName, newField);
+    if (JoinTable.isAutoCreated(oldField) && JoinTable.isAutoCreated(newField)
+        && !oldTable.equals(newTable)) {
+      run("ALTER TABLE " + q(oldTable) + " RENAME TO " + q(newTable), null);
+    }
+  }
+
+  // ---- indexes and constraints ----------------------------------------------------------------
+
+  public void addIndex(ModelState model, Index index) throws SQLException {
+    if (!model.managed()) return;
+    run(createIndexSql(model, index), "Create index " + index.name() + " on " + model.name());
+  }
+
+  public void removeIndex(ModelState model, Index index) throws SQLException {
+    if (!model.managed()) return;
+    dropIndex(index.name());
+  }
+
+  public void renameIndex(ModelState model, String oldName, String newName) throws SQLException {
+    if (!model.managed()) return;
+    run("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName),
+        "Rename index " + oldName + " on " + model.name() + " to " + newName);
+  }
+
+  /** Adds {@code constraint}, which {@code model} (as in {@code state}) already has. */
+  public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
+      throws SQLException {
+    if (!model.managed()) return;
+    String comment = "Create constraint " + constraint.name() + " on " + model.name();
+    if (constraint.kind() == Constraint.Kind.UNIQUE && constraint.condition() != null) {
+      run(createIndexSql(model, new Index(constraint.name(), constraint.fields(), true,
+          constraint.condition())), comment);
+    } else {
+      run("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, constraint),
+          comment);
+    }
+  }
+
+  /** Removes {@code constraint}, which {@code model} (as in {@code state}) still has. */
+  public void removeConstraint(ProjectState state, ModelState model, Constraint constraint)
+      throws SQLException {
+    if (!model.managed()) return;
+    if (constraint.kind() == Constraint.Kind.UNIQUE && constraint.condition() != null) {
+      dropIndex(constraint.name());
+    } else {
+      dropCheck(model.table(), constraint.name());
+    }
+  }
+
+  /** The connection statements run on, or empty when they are only collected. */
+  public java.util.Optional<java.sql.Connection> connection() {
+    return sink.connection();
+  }
+
+  // ---- raw SQL --------------------------------------------------------------------------------
+
+  /** Notes a step that has no SQL (RunJava), so that {@code sqlmigrate} still shows it. */
+  public void comment(String text) throws SQLException {
+    if (connection().isEmpty()) sink.accept(new SqlStatement("", List.of(), text));
+  }
+
+  /** Runs SQL written by the user (RunSQL), as one statement per call. */
+  public void execute(String sql) throws SQLException {
+    run(sql, null);
+  }
+
+  // ---- building blocks, for dialects ----------------------------------------------------------
+
+  /** {@code "name" type [DEFAULT ..] [PRIMARY KEY] NOT NULL [CHECK ..]}: one column of CREATE TABLE. */
+  protected String columnDefinition(ProjectState state, ModelState model, Name name, Field field) {
+    String column = field.column(name);
+    StringBuilder sql = new StringBuilder(q(column)).append(' ')
+        .append(dialect.columnType(relatedType(state, model, field)));
+    if (field.dbDefault() != null) sql.append(" DEFAULT ").append(field.dbDefault());
+    if (field.primaryKey()) sql.append(" PRIMARY KEY");
+    sql.append(field.nullable() && !field.primaryKey() ? " NULL" : " NOT NULL");
+    if (field.type().isPositive()) {
+      sql.append(" CONSTRAINT ").append(q(checkName(model.table(), column)))
+          .append(" CHECK (").append(q(column)).append(" >= 0)");
+    }
+    return sql.toString();
+  }
+
+  /** Table-level parts of CREATE TABLE: unique fields and the model's constraints. */
+  protected List<String> inlineTableConstraints(ProjectState state, ModelState model) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      Field f = e.getValue();
+      if (f.hasColumn() && f.isUnique() && !f.primaryKey()) {
+        String column = f.column(e.getKey());
+        parts.add("CONSTRAINT " + q(uniqueName(model.table(), column)) + " UNIQUE (" + q(column) + ")");
+      }
+    }
+    for (Constraint c : model.constraints()) {
+      if (c.kind() == Constraint.Kind.CHECK || c.condition() == null) {
+        parts.add(constraintDefinition(model, c));
+      }
+    }
+    return parts;
+  }
+
+  /** What follows CREATE TABLE: foreign keys, field indexes, model indexes, partial uniques. */
+  protected void createTableExtras(ProjectState state, ModelState model) throws SQLException {
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      Field f = e.getValue();
+      if (f.type().isForeignKey()) addForeignKey(state, model, e.getKey(), f);
+      if (f.hasIndex()) createFieldIndex(model.table(), f.column(e.getKey()));
+    }
+    for (Index index : model.indexes()) run(createIndexSql(model, index), null);
+    for (Constraint c : model.constraints()) {
+      if (c.kind() == Constraint.Kind.UNIQUE && c.condition() != null) {
+        run(createIndexSql(model, new Index(c.name(), c.fields(), true, c.condition())), null);
+      }
+    }
+  }
+
+  /** What follows ADD COLUMN: uniqueness, its index and its foreign key. */
+  protected void addFieldExtras(ProjectState state, ModelState model, Name name, Field field)
+      throws SQLException {
+    String column = field.column(name);
+    if (field.isUnique() && !field.primaryKey()) addUnique(model.table(), column);
+    if (field.hasIndex()) createFieldIndex(model.table(), column);
+    if (field.type().isForeignKey()) addForeignKey(state, model, name, field);
+    if (field.dbComment() != null) commentOnColumn(model.table(), column, field.dbComment());
+  }
+
+  protected String constraintDefinition(ModelState model, Constraint c) {
+    if (c.kind() == Constraint.Kind.CHECK) {
+      return "CONSTRAINT " + q(c.name()) + " CHECK (" + c.check() + ")";
+    }
+    return "CONSTRAINT " + q(c.name()) + " UNIQUE (" + columnList(model, c.fields()) + ")";
+  }
+
+  protected String createIndexSql(ModelState model, Index index) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON "
+        + q(model.table()) + " (" + columnList(model, index.fields()) + ")"
+        + (index.condition() != null ? " WHERE " + index.condition() : "");
+  }
+
+  protected void addForeignKey(ProjectState state, ModelState model, Name name, Field field)
+      throws SQLException {
+    ModelState target = state.relatedModel(model.app(), field);
+    String column = field.column(name);
+    run("ALTER TABLE " + q(model.table()) + " ADD CONSTRAINT "
+        + q(foreignKeyName(model.table(), column)) + " FOREIGN KEY (" + q(column) + ")"
+        + " REFERENCES " + q(target.table()) + " (" + q(targetColumn(target, field)) + ")"
+        + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED", null);
+  }
+
+  protected void dropForeignKey(String table, String column) throws SQLException {
+    dropCheck(table, foreignKeyName(table, column));
+  }
+
+  protected void addUnique(String table, String column) throws SQLException {
+    run("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(uniqueName(table, column))
+        + " UNIQUE (" + q(column) + ")", null);
+  }
+
+  protected void dropUnique(String table, String column) throws SQLException {
+    dropCheck(table, uniqueName(table, column));
+  }
+
+  protected void createFieldIndex(String table, String column) throws SQLException {
+    run("CREATE INDEX " + q(GeneratedNames.of(table, List.of(column), "",
+        dialect.maxIdentifierLength())) + " ON " + q(table) + " (" + q(column) + ")", null);
+  }
+
+  protected void dropIndex(String name) throws SQLException {
+    run("DROP INDEX " + q(name), null);
+  }
+
+  /** Drops a named table constraint of any kind. */
+  protected void dropCheck(String table, String name) throws SQLException {
+    run("ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name), null);
+  }
+
+  protected void commentOnColumn(String table, String column, String comment) throws SQLException {
+    run("COMMENT ON COLUMN " + q(table) + "." + q(column) + " IS "
+        + (comment == null ? "NULL" : dialect.literal(comment)), null);
+  }
+
+  /** Keeps the generated names of a column's indexes and constraints in step with a rename. */
+  protected void renameGeneratedObjects(String oldTable, String oldColumn, Field oldField,
+      String newTable, String newColumn, Field newField) throws SQLException {
+    if (oldField.type().isForeignKey() && newField.type().isForeignKey()) {
+      renameConstraint(newTable, foreignKeyName(oldTable, oldColumn), foreignKeyName(newTable, newColumn));
+    }
+    if (oldField.isUnique() && !oldField.primaryKey() && newField.isUnique()) {
+      renameConstraint(newTable, uniqueName(oldTable, oldColumn), uniqueName(newTable, newColumn));
+    }
+    if (oldField.hasIndex() && newField.hasIndex()) {
+      int max = dialect.maxIdentifierLength();
+      String from = GeneratedNames.of(oldTable, List.of(oldColumn), "", max);
+      String to = GeneratedNames.of(newTable, List.of(newColumn), "", max);
+      if (!from.equals(to)) run("ALTER INDEX " + q(from) + " RENAME TO " + q(to), null);
+    }
+    if (oldField.type().isPositive() && newField.type().isPositive()) {
+      renameConstraint(newTable, checkName(oldTable, oldColumn), checkName(newTable, newColumn));
+    }
+  }
+
+  private void renameConstraint(String table, String from, String to) throws SQLException {
+    if (!from.equals(to)) {
+      run("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to), null);
+    }
+  }
+
+  protected String uniqueName(String table, String column) {
+    return GeneratedNames.of(table, List.of(column), "uniq", dialect.maxIdentifierLength());
+  }
+
+  protected String foreignKeyName(String table, String column) {
+    return GeneratedNames.of(table, List.of(column), "fk", dialect.maxIdentifierLength());
+  }
+
+  protected String checkName(String table, String column) {
+    return GeneratedNames.of(table, List.of(column), "check", dialect.maxIdentifierLength());
+  }
+
+  /** The field with a foreign key's column typed like the key it points at. */
+  protected static Field relatedType(ProjectState state, ModelState model, Field field) {
+    if (!field.type().isForeignKey()) return field;
+    ModelState target = state.relatedModel(model.app(), field);
+    Field targetKey = field.toField() != null
+        ? target.requireField(Name.of(field.toField()))
+        : target.primaryKey().getValue();
+    return Field.of(targetKey.type().relatedColumnType())
+        .maxLength(targetKey.maxLength()).maxDigits(targetKey.maxDigits())
+        .decimalPlaces(targetKey.decimalPlaces()).build();
+  }
+
+  protected static String targetColumn(ModelState target, Field field) {
+    if (field.toField() != null) {
+      Name n = Name.of(field.toField());
+      return target.requireField(n).column(n);
+    }
+    Map.Entry<Name, Field> pk = target.primaryKey();
+    return pk.getValue().column(pk.getKey());
+  }
+
+  private static boolean sameTarget(ProjectState fromState, ModelState oldModel, Field oldField,
+      ProjectState toState, ModelState newModel, Field newField) {
+    ModelState a = fromState.relatedModel(oldModel.app(), oldField);
+    ModelState b = toState.relatedModel(newModel.app(), newField);
+    return a.table().equals(b.table()) && targetColumn(a, oldField).equals(targetColumn(b, newField));
+  }
+
+  protected String columnList(ModelState model, List<Name> fields) {
+    List<String> columns = new ArrayList<>();
+    for (Name n : fields) {
+      Name declared = model.declaredName(n);
+      columns.add(q(model.requireField(declared).column(declared)));
+    }
+    return String.join(", ", columns);
+  }
+
+  protected String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  protected void run(String sql, String comment) throws SQLException {
+    sink.accept(new SqlStatement(sql, List.of(), comment));
+  }
+
+  protected void run(SqlStatement statement) throws SQLException {
+    sink.accept(statement);
+  }
+}

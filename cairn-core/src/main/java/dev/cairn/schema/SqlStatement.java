@@ -1,0 +1,24 @@
+package dev.cairn.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * One statement a schema change runs: its SQL with {@code ?} placeholders, the values bound to
+ * them, and a short comment for humans that {@code sqlmigrate} prints above it. Immutable.
+ */
+public record SqlStatement(String sql, List<Object> params, String comment) {
+  public SqlStatement {
+    requireNonNull(sql, "sql == null");
+    params = params == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+  }
+
+  public static SqlStatement of(String sql) {
+    return new SqlStatement(sql, List.of(), null);
+  }
+
+  public SqlStatement withComment(String newComment) {
+    return new SqlStatement(sql, params, newComment);
+  }
+}
