@@ -44,6 +44,15 @@ public interface Dialect {
   /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
   DatabaseLock lock(Connection connection) throws SQLException;
 
+  /** Prepares a connection for a migrate run, before any transaction starts. */
+  default void beforeMigrations(Connection connection) throws SQLException {}
+
+  /**
+   * Checks, before a migration commits, what the database could not check while it ran (SQLite's
+   * foreign keys, off during table remakes).
+   */
+  default void checkIntegrity(Connection connection) throws SQLException {}
+
   /** Renders a constant for DDL, where the database accepts no bind parameters. */
   default String literal(Object value) {
     return SqlLiterals.render(value);

@@ -31,13 +31,7 @@ public abstract class SchemaEditor {
   /** Creates the table, its indexes and constraints, and the join tables of its many-to-many fields. */
   public void createModel(ProjectState state, ModelState model) throws SQLException {
     if (!model.managed()) return;
-    List<String> parts = new ArrayList<>();
-    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
-      if (e.getValue().hasColumn()) parts.add(columnDefinition(state, model, e.getKey(), e.getValue()));
-    }
-    parts.addAll(inlineTableConstraints(state, model));
-    run("CREATE TABLE " + q(model.table()) + " (" + String.join(", ", parts) + ")",
-        "Create model " + model.name());
+    run(createTableSql(state, model, model.table()), "Create model " + model.name());
     createTableExtras(state, model);
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (JoinTable.isAutoCreated(e.getValue())) {
@@ -277,6 +271,16 @@ public abstract class SchemaEditor {
   }
 
   // ---- building blocks, for dialects ----------------------------------------------------------
+
+  /** CREATE TABLE for {@code model}'s columns under {@code table} (another name while remaking). */
+  protected String createTableSql(ProjectState state, ModelState model, String table) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (e.getValue().hasColumn()) parts.add(columnDefinition(state, model, e.getKey(), e.getValue()));
+    }
+    parts.addAll(inlineTableConstraints(state, model));
+    return "CREATE TABLE " + q(table) + " (" + String.join(", ", parts) + ")";
+  }
 
   /** {@code "name" type [DEFAULT ..] [PRIMARY KEY] NOT NULL [CHECK ..]}: one column of CREATE TABLE. */
   protected String columnDefinition(ProjectState state, ModelState model, Name name, Field field) {

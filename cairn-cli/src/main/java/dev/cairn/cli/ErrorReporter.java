@@ -1,0 +1,72 @@
+package dev.cairn.cli;
+
+import dev.cairn.execute.MigrationErrors;
+import dev.cairn.files.InputException;
+import dev.cairn.graph.GraphException;
+import dev.cairn.schema.UnsupportedSchemaChange;
+import dev.cairn.state.StateException;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps every failure to one message and an exit code. A user's mistake never shows a stack trace;
+ * {@code --traceback} shows it for bug reports.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+  @Override public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    int code = exitCode(e);
+    err.println("cairn: error: " + message(e));
+    if (parsed != null && isTraceback(parsed)) {
+      e.printStackTrace(err);
+    } else if (code == ExitCodes.DATABASE_ERROR && !(e instanceof MigrationErrors.MigrationFailed)) {
+      err.println("  (run with --traceback for details)");
+    }
+    err.flush();
+    return code;
+  }
+
+  static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("cairn: error: " + e.getMessage());
+    err.println("  Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof CliException c) return c.exitCode();
+    if (e instanceof MigrationErrors.MigrationFailed || e instanceof SQLException) {
+      return ExitCodes.DATABASE_ERROR;
+    }
+    if (e instanceof InputException || e instanceof GraphException
+        || e instanceof MigrationErrors.UnknownTarget || e instanceof MigrationErrors.Irreversible
+        || e instanceof MigrationErrors.ChecksumMismatch
+        || e instanceof MigrationErrors.InconsistentHistory
+        || e instanceof UnsupportedSchemaChange || e instanceof StateException
+        || e instanceof IllegalArgumentException) {
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.DATABASE_ERROR;
+  }
+
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+    if (e instanceof SQLException) return "database error: " + m;
+    return m;
+  }
+
+  private static boolean isTraceback(ParseResult parsed) {
+    ParseResult p = parsed;
+    while (p != null) {
+      if (p.hasMatchedOption("--traceback")) return true;
+      p = p.subcommand();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.cairn.cli;
+
+import dev.cairn.connect.Database;
+import dev.cairn.execute.MigrateOptions;
+import dev.cairn.execute.MigrationExecutor;
+import dev.cairn.execute.MigrationListener;
+import dev.cairn.execute.PlanStep;
+import dev.cairn.execute.Target;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.Operation;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Apply or unapply migrations, up to a target or all the way.")
+final class MigrateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<app>",
+      description = "App label from cairn.yaml. Default: every app.")
+  String app;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "<migration>",
+      description = "Migration name, a unique prefix of one (0002), or zero to unapply all.")
+  String migration;
+
+  @Option(names = "--fake", description = "Record the migrations as applied (or unapplied) without running them.")
+  boolean fake;
+
+  @Option(names = "--fake-initial",
+      description = "Record initial migrations as applied when their tables already exist.")
+  boolean fakeInitial;
+
+  @Option(names = "--plan", description = "Print what would run, and change nothing.")
+  boolean plan;
+
+  @Option(names = "--check", description = "Exit with 1 when migrations are unapplied; change nothing.")
+  boolean check;
+
+  @Option(names = "--ignore-checksums",
+      description = "Go on although applied migrations have been edited since.")
+  boolean ignoreChecksums;
+
+  @Option(names = "--noinput", description = "Never ask a question (migrate asks none yet).")
+  boolean noinput;
+
+  @Override public Integer call() throws Exception {
+    Project project = Project.load(common);
+    PrintWriter out = spec.commandLine().getOut();
+    List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
+    try (Database db = project.openDatabase()) {
+      MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
+          project.migrations());
+      if (plan || check) {
+        List<PlanStep> steps = executor.plan(targets);
+        if (plan) printPlan(out, steps);
+        out.flush();
+        return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+      }
+      out.println("Operations to perform:");
+      out.println("  " + describeTargets(project));
+      out.println("Running migrations:");
+      out.flush();
+      List<PlanStep> done = executor.migrate(targets,
+          new MigrateOptions(fake, fakeInitial, ignoreChecksums), new Printer(out));
+      if (done.isEmpty()) out.println("  No migrations to apply.");
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private String describeTargets(Project project) {
+    if (app == null) {
+      return "Apply all migrations: " + String.join(", ", project.config().apps().keySet());
+    }
+    if (migration == null) return "Apply all migrations: " + app;
+    if (Target.ZERO.equals(migration)) return "Unapply all migrations: " + app;
+    return "Target specific migration: " + migration + ", from " + app;
+  }
+
+  static void printPlan(PrintWriter out, List<PlanStep> steps) {
+    out.println("Planned operations:");
+    if (steps.isEmpty()) {
+      out.println("  No planned migration operations.");
+      return;
+    }
+    for (PlanStep step : steps) {
+      out.println((step.backwards() ? "Undo " : "") + step.migration().key());
+      for (Operation op : step.migration().operations()) {
+        out.println("    " + op.describe() + (op.isReversible() ? "" : " -> IRREVERSIBLE"));
+      }
+    }
+  }
+
+  /** Prints progress as Django does: {@code Applying shop.0002_product_stock... OK (12 ms)}. */
+  private static final class Printer implements MigrationListener {
+    private final PrintWriter out;
+
+    Printer(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override public void started(PlanStep step) {
+      out.print("  " + (step.backwards() ? "Unapplying " : "Applying ") + step.migration().key()
+          + "...");
+      out.flush();
+    }
+
+    @Override public void finished(PlanStep step, long millis, boolean faked) {
+      out.println(faked ? " FAKED" : " OK (" + millis + " ms)");
+      out.flush();
+    }
+
+    @Override public void recordedReplacement(MigrationKey key) {
+      out.println("  Recorded squashed migration " + key + " as applied.");
+      out.flush();
+    }
+  }
+}

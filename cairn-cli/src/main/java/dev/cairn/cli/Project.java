@@ -1,0 +1,94 @@
+package dev.cairn.cli;
+
+import dev.cairn.config.ProjectConfig;
+import dev.cairn.connect.Database;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationLoader;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A user's project as the command line sees it: cairn.yaml, its migrations, and the database
+ * chosen by {@code --database}, {@code CAIRN_DATABASE_URL} or cairn.yaml, in that order.
+ */
+final class Project {
+  static final String DEFAULT_DATABASE = "jdbc:sqlite:db.sqlite3";
+
+  private final ProjectConfig config;
+  private final Path folder;
+  private final String databaseUrl;
+
+  private Project(ProjectConfig config, Path folder, String databaseUrl) {
+    this.config = config;
+    this.folder = folder;
+    this.databaseUrl = databaseUrl;
+  }
+
+  static Project load(CommonOptions options) {
+    Path file = options.config != null ? options.config : Path.of("cairn.yaml");
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(ExitCodes.BAD_INPUT, "no project file " + file.toAbsolutePath()
+          + "\n  Run cairn inside a project folder holding cairn.yaml, or pass --config <file>.");
+    }
+    ProjectConfig config = ProjectConfig.read(file);
+    Path folder = file.toAbsolutePath().getParent();
+    String url = options.database;
+    if (url == null) url = System.getenv("CAIRN_DATABASE_URL");
+    if (url == null || url.isBlank()) url = config.database();
+    if (url == null || url.isBlank()) url = DEFAULT_DATABASE;
+    installClasspath(options.classpath);
+    return new Project(config, folder, resolveSqlitePath(url, folder));
+  }
+
+  /** A relative SQLite file is relative to the project folder, wherever cairn runs from. */
+  static String resolveSqlitePath(String url, Path folder) {
+    String prefix = "jdbc:sqlite:";
+    if (!url.startsWith(prefix)) return url;
+    String rest = url.substring(prefix.length());
+    if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:")
+        || Path.of(rest.split("\\?", 2)[0]).isAbsolute()) {
+      return url;
+    }
+    return prefix + folder.resolve(rest).normalize();
+  }
+
+  ProjectConfig config() {
+    return config;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
+  List<Migration> migrations() {
+    return MigrationLoader.load(config.migrationFolders());
+  }
+
+  Database openDatabase() throws SQLException {
+    return Database.open(databaseUrl);
+  }
+
+  private static void installClasspath(List<Path> entries) {
+    if (entries.isEmpty()) return;
+    List<URL> urls = new ArrayList<>();
+    for (Path p : entries) {
+      try {
+        urls.add(p.toAbsolutePath().toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new CliException(ExitCodes.BAD_INPUT, "bad --classpath entry " + p);
+      }
+    }
+    Thread.currentThread().setContextClassLoader(
+        new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader()));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cairn.connect.Database;
+import dev.cairn.execute.MigrationExecutor;
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.history.AppliedMigration;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "showmigrations", mixinStandardHelpOptions = true,
+    description = "List migrations and whether each is applied.")
+final class ShowMigrationsCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<app>", arity = "0..*", description = "Apps to list. Default: every app.")
+  List<String> apps = new ArrayList<>();
+
+  @Option(names = "--plan", description = "List every migration in the order migrate would apply them.")
+  boolean plan;
+
+  /** One line of the listing. */
+  record Row(String app, String name, boolean applied, String appliedAt, boolean changed,
+      int squashed) {}
+
+  @Override public Integer call() throws Exception {
+    Project project = Project.load(common);
+    List<Migration> migrations = project.migrations();
+    try (Database db = project.openDatabase()) {
+      MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(), migrations);
+      Map<MigrationKey, AppliedMigration> appliedRows = executor.applied();
+      MigrationGraph graph = executor.graph(appliedRows.keySet());
+      Set<MigrationKey> applied = graph.applied(appliedRows.keySet());
+      Set<MigrationKey> changed = Set.copyOf(executor.changedSinceApplied(appliedRows));
+      for (String app : apps) {
+        if (!project.config().apps().containsKey(app)) {
+          throw new CliException(ExitCodes.BAD_INPUT, "no app '" + app + "' in cairn.yaml; apps: "
+              + String.join(", ", project.config().apps().keySet()));
+        }
+      }
+      List<MigrationKey> order = plan ? graph.fullPlan() : graph.nodes().stream().toList();
+      List<Row> rows = new ArrayList<>();
+      for (MigrationKey key : order) {
+        if (!apps.isEmpty() && !apps.contains(key.app())) continue;
+        AppliedMigration row = appliedRows.get(key);
+        rows.add(new Row(key.app(), key.name(), applied.contains(key),
+            row == null || row.applied() == null ? null : row.applied().toString(),
+            changed.contains(key), graph.migration(key).replaces().size()));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (common.format == CommonOptions.OutputFormat.json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(rows));
+      } else if (plan) {
+        for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
+      } else {
+        printByApp(out, project, rows);
+      }
+      if (!changed.isEmpty()) {
+        spec.commandLine().getErr().println("warning: " + changed.size()
+            + " applied migration(s) changed since they were applied; migrate will refuse to run.");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private void printByApp(PrintWriter out, Project project, List<Row> rows) {
+    Map<String, List<Row>> byApp = new LinkedHashMap<>();
+    List<String> appOrder = apps.isEmpty() ? new ArrayList<>(project.config().apps().keySet()) : apps;
+    appOrder.forEach(a -> byApp.put(a, new ArrayList<>()));
+    rows.forEach(r -> byApp.computeIfAbsent(r.app(), a -> new ArrayList<>()).add(r));
+    byApp.forEach((app, list) -> {
+      out.println(app);
+      if (list.isEmpty()) out.println(" (no migrations)");
+      for (Row r : list) out.println(" " + (r.applied() ? "[X] " : "[ ] ") + r.name() + notes(r));
+    });
+  }
+
+  private static String notes(Row r) {
+    String notes = "";
+    if (r.squashed() > 0) notes += " (" + r.squashed() + " squashed migrations)";
+    if (r.changed()) notes += " (changed since applied!)";
+    return notes;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.cairn.cli;
+
+import dev.cairn.execute.MigrationPlanner;
+import dev.cairn.execute.Target;
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.Operation;
+import dev.cairn.schema.CollectingSink;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Dialects;
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.SqlLiterals;
+import dev.cairn.schema.SqlStatement;
+import dev.cairn.state.ProjectState;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sqlmigrate", mixinStandardHelpOptions = true,
+    description = "Print the SQL a migration runs, without running it.")
+final class SqlMigrateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<app>", description = "App label from cairn.yaml.")
+  String app;
+
+  @Parameters(index = "1", paramLabel = "<migration>",
+      description = "Migration name or a unique prefix of one (0002).")
+  String migration;
+
+  @Option(names = "--backwards", description = "Print the SQL that unapplies it instead.")
+  boolean backwards;
+
+  @Override public Integer call() {
+    Project project = Project.load(common);
+    Dialect dialect = Dialects.forUrl(project.databaseUrl()).orElseThrow(() ->
+        new CliException(ExitCodes.BAD_INPUT, "unsupported database URL " + project.databaseUrl()));
+    // The database is not consulted: the SQL depends only on the migrations and the dialect.
+    MigrationGraph graph = MigrationGraph.of(project.migrations());
+    MigrationKey key = new MigrationPlanner(graph, Set.of()).resolve(new Target(app, migration));
+    Migration m = graph.migration(key);
+    if (backwards) MigrationPlanner.checkReversible(List.of(new dev.cairn.execute.PlanStep(m, true)));
+    List<MigrationKey> plan = graph.forwardsPlan(key);
+    ProjectState state = graph.stateAt(graph.parents(key));
+    if (plan.size() > 1) state = graph.stateAt(plan.subList(0, plan.size() - 1));
+
+    List<ProjectState> states = new ArrayList<>();
+    for (Operation op : m.operations()) {
+      states.add(state);
+      state = op.stateForwards(m.app(), state);
+    }
+    states.add(state);
+    CollectingSink sink = new CollectingSink();
+    SchemaEditor editor = dialect.schemaEditor(sink);
+    List<Operation> ops = m.operations();
+    try {
+      if (backwards) {
+        for (int i = ops.size() - 1; i >= 0; i--) {
+          ops.get(i).databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
+        }
+      } else {
+        for (int i = 0; i < ops.size(); i++) {
+          ops.get(i).databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError("a collecting sink runs nothing", e);
+    }
+    print(spec.commandLine().getOut(), dialect, m, sink.statements());
+    return ExitCodes.OK;
+  }
+
+  private static void print(PrintWriter out, Dialect dialect, Migration m,
+      List<SqlStatement> statements) {
+    boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
+    if (transactional) out.println("BEGIN;");
+    for (SqlStatement s : statements) {
+      if (s.comment() != null) {
+        out.println("--");
+        out.println("-- " + s.comment());
+        out.println("--");
+      }
+      if (!s.sql().isEmpty()) out.println(inline(s) + ";");
+    }
+    if (statements.isEmpty()) out.println("-- (no SQL to run)");
+    if (transactional) out.println("COMMIT;");
+    out.flush();
+  }
+
+  /** Shows bound values in place, for reading only: migrate binds them as parameters. */
+  private static String inline(SqlStatement s) {
+    if (s.params().isEmpty()) return s.sql();
+    StringBuilder sb = new StringBuilder();
+    int param = 0;
+    for (char c : s.sql().toCharArray()) {
+      if (c == '?' && param < s.params().size()) sb.append(SqlLiterals.render(s.params().get(param++)));
+      else sb.append(c);
+    }
+    return sb.toString();
+  }
+}

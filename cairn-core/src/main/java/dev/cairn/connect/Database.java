@@ -1,0 +1,31 @@
+package dev.cairn.connect;
+
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Dialects;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** An open connection together with the dialect that speaks to it. Closing closes the connection. */
+public record Database(String url, Connection connection, Dialect dialect) implements AutoCloseable {
+
+  /** Opens {@code url}; an unsupported URL is an {@link IllegalArgumentException} naming it. */
+  public static Database open(String url) throws SQLException {
+    Dialect dialect = Dialects.forUrl(url).orElseThrow(() -> new IllegalArgumentException(
+        "unsupported database URL '" + url + "'; use jdbc:sqlite:<file> or"
+            + " jdbc:postgresql://<host>:<port>/<database>"));
+    Connection connection = DriverManager.getConnection(url);
+    if (dialect.name().equals("sqlite")) {
+      try (Statement s = connection.createStatement()) {
+        // Wait for another process's write instead of failing at once with SQLITE_BUSY.
+        s.execute("PRAGMA busy_timeout = 30000");
+      }
+    }
+    return new Database(url, connection, dialect);
+  }
+
+  @Override public void close() throws SQLException {
+    connection.close();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.cairn.dialect.sqlite;
+
+import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.SchemaSnapshot;
+import dev.cairn.schema.StatementSink;
+import dev.cairn.state.Field;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** SQLite, the embedded default: types as Django's backend, ALTERs through {@link TableRemake}. */
+public final class SqliteDialect implements Dialect {
+  @Override public String name() {
+    return "sqlite";
+  }
+
+  @Override public int maxIdentifierLength() {
+    return 63; // SQLite has no limit; PostgreSQL's keeps generated names the same everywhere
+  }
+
+  @Override public boolean hasTransactionalDdl() {
+    return true;
+  }
+
+  @Override public String columnType(Field field) {
+    return switch (field.type()) {
+      case AUTO, BIG_AUTO, SMALL_AUTO -> "integer";
+      case BINARY -> "BLOB";
+      case BOOLEAN -> "bool";
+      case CHAR, EMAIL, SLUG, URL -> "varchar(" + field.effectiveMaxLength() + ")";
+      case DATE -> "date";
+      case DATE_TIME -> "datetime";
+      case DECIMAL -> "decimal";
+      case DURATION, BIG_INTEGER -> "bigint";
+      case FLOAT -> "real";
+      case INTEGER -> "integer";
+      case JSON, TEXT -> "text";
+      case POSITIVE_BIG_INTEGER -> "bigint unsigned";
+      case POSITIVE_INTEGER -> "integer unsigned";
+      case POSITIVE_SMALL_INTEGER -> "smallint unsigned";
+      case SMALL_INTEGER -> "smallint";
+      case TIME -> "time";
+      case UUID -> "char(32)";
+      case FOREIGN_KEY, ONE_TO_ONE, MANY_TO_MANY ->
+          throw new IllegalArgumentException("a relation's column takes its target key's type");
+    };
+  }
+
+  /** Foreign keys off, as SQLite's table remake requires; it is a no-op inside a transaction. */
+  @Override public void beforeMigrations(Connection connection) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys = OFF");
+    }
+  }
+
+  @Override public void checkIntegrity(Connection connection) throws SQLException {
+    try (var s = connection.createStatement();
+        var rs = s.executeQuery("PRAGMA foreign_key_check")) {
+      if (rs.next()) {
+        throw new SQLException("foreign key check failed: table " + rs.getString(1) + " row "
+            + rs.getLong(2) + " points at a missing row of " + rs.getString(3));
+      }
+    }
+  }
+
+  @Override public SchemaEditor schemaEditor(StatementSink sink) {
+    return new SqliteSchemaEditor(this, sink);
+  }
+
+  @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {
+    return new SqliteIntrospector(connection).read();
+  }
+
+  @Override public DatabaseLock lock(Connection connection) throws SQLException {
+    return SqliteLock.acquire(connection);
+  }
+}

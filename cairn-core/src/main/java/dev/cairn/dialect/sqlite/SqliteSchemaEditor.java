@@ -1,0 +1,244 @@
+package dev.cairn.dialect.sqlite;
+
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.JoinTable;
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.StatementSink;
+import dev.cairn.state.Constraint;
+import dev.cairn.state.Field;
+import dev.cairn.state.Index;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SQLite's schema editor. SQLite's ALTER TABLE can add, rename and drop plain columns and rename
+ * tables, nothing more, so every other change goes through {@link TableRemake}. Foreign keys are
+ * declared inline, and unique fields and constraints are named unique indexes, so that every
+ * object Cairn creates has the name the state gives it.
+ */
+final class SqliteSchemaEditor extends SchemaEditor {
+  SqliteSchemaEditor(Dialect dialect, StatementSink sink) {
+    super(dialect, sink);
+  }
+
+  // ---- table definition -----------------------------------------------------------------------
+
+  @Override protected String columnDefinition(ProjectState state, ModelState model, Name name,
+      Field field) {
+    String sql = super.columnDefinition(state, model, name, field);
+    if (field.primaryKey() && field.type().isAuto()) {
+      // AUTOINCREMENT never reuses the id of a deleted row, as Django's backend does.
+      sql = sql.replace(" PRIMARY KEY", " PRIMARY KEY AUTOINCREMENT");
+    }
+    if (field.type().isForeignKey()) {
+      ModelState target = state.relatedModel(model.app(), field);
+      sql += " REFERENCES " + q(target.table()) + " (" + q(targetColumn(target, field)) + ")"
+          + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED";
+    }
+    return sql;
+  }
+
+  @Override protected List<String> inlineTableConstraints(ProjectState state, ModelState model) {
+    List<String> parts = new ArrayList<>();
+    for (Constraint c : model.constraints()) {
+      if (c.kind() == Constraint.Kind.CHECK) parts.add(constraintDefinition(model, c));
+    }
+    return parts;
+  }
+
+  @Override protected void createTableExtras(ProjectState state, ModelState model)
+      throws SQLException {
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      Field f = e.getValue();
+      if (f.hasColumn() && f.isUnique() && !f.primaryKey()) addUnique(model.table(), f.column(e.getKey()));
+      if (f.hasIndex()) createFieldIndex(model.table(), f.column(e.getKey()));
+    }
+    for (Index index : model.indexes()) run(createIndexSql(model, index), null);
+    for (Constraint c : model.constraints()) {
+      if (c.kind() == Constraint.Kind.UNIQUE) run(uniqueIndexSql(model, c), null);
+    }
+  }
+
+  @Override protected void addUnique(String table, String column) throws SQLException {
+    run("CREATE UNIQUE INDEX " + q(uniqueName(table, column)) + " ON " + q(table)
+        + " (" + q(column) + ")", null);
+  }
+
+  @Override protected void dropUnique(String table, String column) throws SQLException {
+    dropIndex(uniqueName(table, column));
+  }
+
+  @Override protected void addForeignKey(ProjectState state, ModelState model, Name name,
+      Field field) {
+    // Declared inline by columnDefinition: SQLite cannot add a foreign key to a table.
+  }
+
+  @Override protected void commentOnColumn(String table, String column, String comment) {
+    // SQLite keeps no comments.
+  }
+
+  // ---- models ---------------------------------------------------------------------------------
+
+  @Override public void deleteModel(ProjectState state, ModelState model) throws SQLException {
+    if (!model.managed()) return;
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (JoinTable.isAutoCreated(e.getValue())) {
+        run("DROP TABLE " + q(JoinTable.tableName(model, e.getKey(), e.getValue())), null);
+      }
+    }
+    run("DROP TABLE " + q(model.table()), "Delete model " + model.name());
+  }
+
+  /**
+   * Renames the table, then remakes it when Cairn named some of its indexes or checks after the
+   * old table: SQLite can rename neither an index nor a constraint.
+   */
+  @Override public void alterDbTable(ProjectState state, ModelState oldModel, ModelState newModel)
+      throws SQLException {
+    if (!oldModel.managed() || !newModel.managed()) return;
+    if (!oldModel.table().equals(newModel.table())) {
+      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
+          "Rename table " + oldModel.table() + " to " + newModel.table());
+      if (hasGeneratedNames(newModel)) {
+        remake(state, new TableRemake(newModel, newModel));
+      }
+    }
+    for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
+      if (!JoinTable.isAutoCreated(e.getValue())) continue;
+      ModelState oldJoin = JoinTable.model(state, oldModel, e.getKey(), e.getValue());
+      ModelState newJoin = JoinTable.model(state, newModel, e.getKey(), e.getValue());
+      if (!oldJoin.table().equals(newJoin.table())) {
+        run("ALTER TABLE " + q(oldJoin.table()) + " RENAME TO " + q(newJoin.table()), null);
+        remake(state, new TableRemake(newJoin, newJoin));
+      }
+    }
+  }
+
+  // ---- fields ---------------------------------------------------------------------------------
+
+  @Override public void addField(ProjectState state, ModelState model, Name name)
+      throws SQLException {
+    Field field = model.requireField(name);
+    if (!model.managed() || !field.hasColumn()) {
+      super.addField(state, model, name);
+      return;
+    }
+    boolean plainColumn = field.nullable() && !field.hasDefault() && !field.isUnique();
+    if (plainColumn) {
+      // ADD COLUMN cannot fill rows with a value other than the column's own default.
+      run("ALTER TABLE " + q(model.table()) + " ADD COLUMN "
+          + columnDefinition(state, model, name, field), "Add field " + name + " to " + model.name());
+      if (field.hasIndex()) createFieldIndex(model.table(), field.column(name));
+      return;
+    }
+    remake(state, new TableRemake(model.withoutField(name), model), "Add field " + name + " to " + model.name());
+  }
+
+  @Override public void removeField(ProjectState state, ModelState model, Name name)
+      throws SQLException {
+    Field field = model.requireField(name);
+    if (!model.managed() || !field.hasColumn()) {
+      super.removeField(state, model, name);
+      return;
+    }
+    remake(state, new TableRemake(model, model.withoutField(name)),
+        "Remove field " + name + " from " + model.name());
+  }
+
+  @Override public void alterField(ProjectState fromState, ModelState oldModel, Name oldName,
+      ProjectState toState, ModelState newModel, Name newName) throws SQLException {
+    Field oldField = oldModel.requireField(oldName);
+    Field newField = newModel.requireField(newName);
+    if (!newModel.managed() || oldField.type().isManyToMany() || newField.type().isManyToMany()) {
+      super.alterField(fromState, oldModel, oldName, toState, newModel, newName);
+      return;
+    }
+    String oldColumn = oldField.column(oldName);
+    String newColumn = newField.column(newName);
+    if (!oldColumn.equals(newColumn) && onlyRenamed(oldField, newField)) {
+      run("ALTER TABLE " + q(newModel.table()) + " RENAME COLUMN " + q(oldColumn) + " TO "
+          + q(newColumn), "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+      return;
+    }
+    if (oldColumn.equals(newColumn) && oldField.equals(newField)) return;
+    remake(toState, new TableRemake(oldModel, newModel, Map.of(newName, oldName)),
+        "Alter field " + newName + " on " + newModel.name());
+  }
+
+  /**
+   * Whether a plain RENAME COLUMN does the whole change: nothing but the column differs and
+   * nothing is named after the column.
+   */
+  private static boolean onlyRenamed(Field oldField, Field newField) {
+    boolean sameDefinition = oldField.toBuilder().dbColumn(null).build()
+        .equals(newField.toBuilder().dbColumn(null).build());
+    return sameDefinition && !oldField.isUnique() && !oldField.hasIndex()
+        && !oldField.type().isPositive();
+  }
+
+  // ---- indexes and constraints ----------------------------------------------------------------
+
+  @Override public void renameIndex(ModelState model, String oldName, String newName)
+      throws SQLException {
+    if (!model.managed()) return;
+    // No ALTER INDEX in SQLite: the index is made again under its new name.
+    dropIndex(oldName);
+    run(createIndexSql(model, model.index(newName).orElseThrow()),
+        "Rename index " + oldName + " on " + model.name() + " to " + newName);
+  }
+
+  @Override public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
+      throws SQLException {
+    if (!model.managed()) return;
+    if (constraint.kind() == Constraint.Kind.UNIQUE) {
+      run(uniqueIndexSql(model, constraint),
+          "Create constraint " + constraint.name() + " on " + model.name());
+    } else {
+      remake(state, new TableRemake(model.withoutConstraint(constraint.name()), model),
+          "Create constraint " + constraint.name() + " on " + model.name());
+    }
+  }
+
+  @Override public void removeConstraint(ProjectState state, ModelState model,
+      Constraint constraint) throws SQLException {
+    if (!model.managed()) return;
+    if (constraint.kind() == Constraint.Kind.UNIQUE) {
+      dropIndex(constraint.name());
+    } else {
+      remake(state, new TableRemake(model, model.withoutConstraint(constraint.name())),
+          "Remove constraint " + constraint.name() + " from " + model.name());
+    }
+  }
+
+  // ---- the remake -----------------------------------------------------------------------------
+
+  private void remake(ProjectState state, TableRemake remake) throws SQLException {
+    remake(state, remake, null);
+  }
+
+  private void remake(ProjectState state, TableRemake remake, String comment) throws SQLException {
+    ModelState model = remake.newModel();
+    String table = model.table();
+    String temporary = "new__" + table;
+    run(createTableSql(state, model, temporary), comment == null ? "Remake table " + table
+        : comment + " (remake table " + table + ")");
+    run(remake.copyRows(temporary, this::q));
+    run("DROP TABLE " + q(remake.oldModel().table()), null);
+    run("ALTER TABLE " + q(temporary) + " RENAME TO " + q(table), null);
+    createTableExtras(state, model);
+  }
+
+  private String uniqueIndexSql(ModelState model, Constraint c) {
+    return createIndexSql(model, new Index(c.name(), c.fields(), true, c.condition()));
+  }
+
+  private static boolean hasGeneratedNames(ModelState model) {
+    return model.fields().values().stream().anyMatch(f ->
+        f.hasColumn() && ((f.isUnique() && !f.primaryKey()) || f.hasIndex() || f.type().isPositive()));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.cairn.execute;
+
+import dev.cairn.migration.MigrationKey;
+import java.util.List;
+
+/** The ways {@code migrate} refuses or fails; the command line maps each to an exit code. */
+public final class MigrationErrors {
+  private MigrationErrors() {}
+
+  /** A target names an app or migration that does not exist, or a prefix that fits several. */
+  public static final class UnknownTarget extends RuntimeException {
+    public UnknownTarget(String message) {
+      super(message);
+    }
+  }
+
+  /** The plan would unapply a migration that cannot go backwards. */
+  public static final class Irreversible extends RuntimeException {
+    public Irreversible(String message) {
+      super(message);
+    }
+  }
+
+  /** Applied migrations on disk differ from the files that were applied. */
+  public static final class ChecksumMismatch extends RuntimeException {
+    private final List<MigrationKey> changed;
+
+    public ChecksumMismatch(List<MigrationKey> changed) {
+      super("applied migration" + (changed.size() == 1 ? " " : "s ") + join(changed)
+          + (changed.size() == 1 ? " has" : " have") + " changed since it was applied.\n"
+          + "  Never edit an applied migration: restore the file and write a new migration."
+          + " Run with --ignore-checksums to go on anyway.");
+      this.changed = List.copyOf(changed);
+    }
+
+    public List<MigrationKey> changed() {
+      return changed;
+    }
+  }
+
+  /** The history records a migration as applied while one it depends on is not. */
+  public static final class InconsistentHistory extends RuntimeException {
+    public InconsistentHistory(String message) {
+      super(message);
+    }
+  }
+
+  /** The database refused a statement; nothing of that migration stays where DDL is transactional. */
+  public static final class MigrationFailed extends RuntimeException {
+    public MigrationFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  static String join(List<MigrationKey> keys) {
+    return String.join(", ", keys.stream().map(MigrationKey::toString).toList());
+  }
+}

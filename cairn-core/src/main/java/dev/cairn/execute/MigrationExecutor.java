@@ -1,0 +1,278 @@
+package dev.cairn.execute;
+
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.history.AppliedMigration;
+import dev.cairn.history.MigrationHistory;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.Operation;
+import dev.cairn.schema.ConnectionSink;
+import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.state.ProjectState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies and unapplies migrations on one connection. A run holds the database's migration lock
+ * from start to end and reads the history only once it holds it, so that racing deploys apply
+ * each migration exactly once. Each migration runs in one transaction with its history row where
+ * the database has transactional DDL (unless the migration says {@code atomic: false}).
+ */
+public final class MigrationExecutor {
+  private static final Logger log = LoggerFactory.getLogger(MigrationExecutor.class);
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private final Collection<Migration> migrations;
+  private final MigrationHistory history;
+
+  public MigrationExecutor(Connection connection, Dialect dialect, Collection<Migration> migrations) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.migrations = migrations;
+    this.history = new MigrationHistory(connection, dialect);
+  }
+
+  /** The applied migrations, read without taking the lock (for showmigrations and --plan). */
+  public Map<MigrationKey, AppliedMigration> applied() throws SQLException {
+    return history.applied();
+  }
+
+  /** The graph as it stands for this database: squashed migrations resolved against its history. */
+  public MigrationGraph graph(Set<MigrationKey> applied) {
+    MigrationGraph graph = MigrationGraph.of(migrations).withReplacements(applied);
+    graph.validate();
+    return graph;
+  }
+
+  /** What {@link #migrate} would do now, without the lock and without changing anything. */
+  public List<PlanStep> plan(List<Target> targets) throws SQLException {
+    Set<MigrationKey> applied = applied().keySet();
+    MigrationGraph graph = graph(applied);
+    List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
+    MigrationPlanner.checkReversible(plan);
+    return plan;
+  }
+
+  /** Applied migrations whose files no longer match the checksum recorded when they ran. */
+  public List<MigrationKey> changedSinceApplied(Map<MigrationKey, AppliedMigration> applied) {
+    List<MigrationKey> changed = new ArrayList<>();
+    for (Migration m : migrations) {
+      AppliedMigration row = applied.get(m.key());
+      if (row != null && row.checksum() != null && m.checksum() != null
+          && !row.checksum().equals(m.checksum())) {
+        changed.add(m.key());
+      }
+    }
+    changed.sort(null);
+    return changed;
+  }
+
+  public List<PlanStep> migrate(List<Target> targets, MigrateOptions options,
+      MigrationListener listener) throws SQLException {
+    dialect.beforeMigrations(connection);
+    try (DatabaseLock lock = dialect.lock(connection)) {
+      history.ensureExists();
+      Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
+      Set<MigrationKey> applied = new LinkedHashSet<>(appliedRows.keySet());
+      List<MigrationKey> changed = changedSinceApplied(appliedRows);
+      if (!changed.isEmpty() && !options.ignoreChecksums()) {
+        throw new MigrationErrors.ChecksumMismatch(changed);
+      }
+      MigrationGraph graph = graph(applied);
+      checkConsistent(graph, applied);
+      List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
+      MigrationPlanner.checkReversible(plan);
+      if (plan.isEmpty()) {
+        recordReplacements(graph, applied, listener);
+        return plan;
+      }
+      if (plan.get(0).backwards()) {
+        unapply(graph, applied, plan, options, listener);
+      } else {
+        apply(graph, applied, plan, options, listener);
+      }
+      recordReplacements(graph, applied, listener);
+      return plan;
+    }
+  }
+
+  private void apply(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
+      MigrateOptions options, MigrationListener listener) throws SQLException {
+    ProjectState state = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
+    for (PlanStep step : plan) {
+      Migration m = step.migration();
+      boolean fake = options.fake()
+          || (options.fakeInitial() && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, state));
+      listener.started(step);
+      long start = System.nanoTime();
+      state = runInTransaction(m, fake, state, millis -> recordApplied(m, millis), false);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      applied.add(m.key());
+      applied.addAll(m.replaces());
+      listener.finished(step, millis, fake);
+    }
+  }
+
+  private void unapply(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
+      MigrateOptions options, MigrationListener listener) throws SQLException {
+    Map<MigrationKey, ProjectState> statesBefore = statesBefore(graph, applied, plan);
+    for (PlanStep step : plan) {
+      Migration m = step.migration();
+      listener.started(step);
+      long start = System.nanoTime();
+      runInTransaction(m, options.fake(), statesBefore.get(m.key()), millis -> removeApplied(m),
+          true);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      applied.remove(m.key());
+      m.replaces().forEach(applied::remove);
+      listener.finished(step, millis, options.fake());
+    }
+  }
+
+  /**
+   * The state just before each migration to unapply was applied, found by replaying every applied
+   * migration in order, as Django does: other apps' migrations may sit between them.
+   */
+  private Map<MigrationKey, ProjectState> statesBefore(MigrationGraph graph,
+      Set<MigrationKey> applied, List<PlanStep> plan) {
+    Set<MigrationKey> wanted = new LinkedHashSet<>();
+    plan.forEach(s -> wanted.add(s.migration().key()));
+    Map<MigrationKey, ProjectState> states = new HashMap<>();
+    ProjectState state = ProjectState.empty();
+    for (MigrationKey key : graph.fullPlan()) {
+      if (!applied.contains(key)) continue;
+      Migration m = graph.migration(key);
+      if (wanted.contains(key)) states.put(key, state);
+      for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+    }
+    return states;
+  }
+
+  @FunctionalInterface
+  private interface HistoryChange {
+    void apply(long millisSoFar) throws SQLException;
+  }
+
+  /**
+   * Runs one migration's operations (forwards, or backwards last first) and its history change in
+   * one transaction where the database allows; returns the state after the migration.
+   */
+  private ProjectState runInTransaction(Migration m, boolean fake, ProjectState before,
+      HistoryChange historyChange, boolean backwards) throws SQLException {
+    long start = System.nanoTime();
+    List<ProjectState> states = new ArrayList<>();
+    ProjectState state = before;
+    for (Operation op : m.operations()) {
+      states.add(state);
+      state = op.stateForwards(m.app(), state);
+    }
+    states.add(state);
+    boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(!transactional);
+    try {
+      if (!fake) {
+        SchemaEditor editor = dialect.schemaEditor(new ConnectionSink(connection));
+        List<Operation> ops = m.operations();
+        if (backwards) {
+          for (int i = ops.size() - 1; i >= 0; i--) {
+            runOperation(m, i, () -> ops.get(i).databaseBackwards(editor, m.app(), states.get(i),
+                states.get(i + 1)));
+          }
+        } else {
+          for (int i = 0; i < ops.size(); i++) {
+            int at = i;
+            runOperation(m, i, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
+                states.get(at + 1)));
+          }
+        }
+        dialect.checkIntegrity(connection);
+      }
+      historyChange.apply((System.nanoTime() - start) / 1_000_000);
+      if (transactional) connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      if (transactional) rollbackQuietly();
+      if (e instanceof MigrationErrors.MigrationFailed) throw e;
+      throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
+          + m.key() + ": " + e.getMessage() + (transactional ? "\n  The migration was rolled back;"
+          + " nothing of it was applied." : "\n  This migration is not atomic: its earlier"
+          + " statements stay applied; check the database before running migrate again."), e);
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+    return backwards ? before : state;
+  }
+
+  @FunctionalInterface
+  private interface DatabaseStep {
+    void run() throws SQLException;
+  }
+
+  private static void runOperation(Migration m, int index, DatabaseStep step) throws SQLException {
+    try {
+      step.run();
+    } catch (SQLException | RuntimeException e) {
+      Operation op = m.operations().get(index);
+      throw new MigrationErrors.MigrationFailed("applying " + m.key() + ", operation "
+          + (index + 1) + " (" + op.describe() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      log.warn("rollback failed", e);
+    }
+  }
+
+  /** A squashed migration is recorded when it applies; its originals are recorded with it. */
+  private void recordApplied(Migration m, long millis) throws SQLException {
+    history.record(m.key(), m.checksum(), millis);
+    for (MigrationKey replaced : m.replaces()) history.record(replaced, null, 0);
+  }
+
+  private void removeApplied(Migration m) throws SQLException {
+    history.remove(m.key());
+    for (MigrationKey replaced : m.replaces()) history.remove(replaced);
+  }
+
+  /** Records a squash as applied once every migration it replaces is, as Django does. */
+  private void recordReplacements(MigrationGraph graph, Set<MigrationKey> applied,
+      MigrationListener listener) throws SQLException {
+    for (Migration m : migrations) {
+      if (m.replaces().isEmpty() || applied.contains(m.key())) continue;
+      if (applied.containsAll(m.replaces())) {
+        history.record(m.key(), m.checksum(), 0);
+        applied.add(m.key());
+        listener.recordedReplacement(m.key());
+      }
+    }
+  }
+
+  private static void checkConsistent(MigrationGraph graph, Set<MigrationKey> applied) {
+    for (MigrationKey key : applied) {
+      if (!graph.nodes().contains(key)) continue;
+      for (MigrationKey parent : graph.parents(key)) {
+        if (!applied.contains(parent)) {
+          throw new MigrationErrors.InconsistentHistory("migration " + key + " is applied before"
+              + " its dependency " + parent + ".\n  The history table and the migration files"
+              + " disagree: restore the missing migration, or record it with"
+              + " 'cairn migrate " + parent.app() + " " + parent.name() + " --fake'.");
+        }
+      }
+    }
+  }
+}
