@@ -220,6 +220,7 @@ public abstract class SchemaEditor {
       String type = alterColumnType(relatedType(toState, newModel, newField));
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn) + " TYPE " + type
           + " USING " + q(newColumn) + "::" + type, "Alter field " + newName + " on " + newModel.name());
+      alterRelatedColumnTypes(toState, newModel, newColumn);
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL. A literal, not a
@@ -250,6 +251,43 @@ public abstract class SchemaEditor {
     if (!java.util.Objects.equals(oldField.dbComment(), newField.dbComment())) {
       commentOnColumn(table, newColumn, newField.dbComment());
     }
+  }
+
+  /**
+   * Retypes the columns that point at {@code model}'s column {@code column}, which just changed
+   * type (AutoField to BigAutoField), so that keys keep the type of what they point at, as Django
+   * does for related fields.
+   */
+  protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column)
+      throws SQLException {
+    for (ModelState other : state.models()) {
+      if (!other.managed()) continue;
+      for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
+        Field f = e.getValue();
+        if (f.to() == null) continue;
+        if (JoinTable.isAutoCreated(f)) {
+          ModelState join = JoinTable.model(state, other, e.getKey(), f);
+          for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
+            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column);
+          }
+        } else {
+          alterRelatedColumnType(state, other, e.getKey(), f, model, column);
+        }
+      }
+    }
+  }
+
+  private void alterRelatedColumnType(ProjectState state, ModelState source, Name name, Field f,
+      ModelState target, String column) throws SQLException {
+    if (!f.type().isForeignKey()
+        || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
+        || !targetColumn(target, f).equals(column)) {
+      return;
+    }
+    String type = alterColumnType(relatedType(state, source, f));
+    String own = f.column(name);
+    run("ALTER TABLE " + q(source.table()) + " ALTER COLUMN " + q(own) + " TYPE " + type
+        + " USING " + q(own) + "::" + type, null);
   }
 
   private void alterManyToMany(ProjectState fromState, ModelState oldModel, Name oldName,

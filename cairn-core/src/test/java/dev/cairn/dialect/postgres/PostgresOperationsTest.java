@@ -306,6 +306,19 @@ final class PostgresOperationsTest {
         .containsExactly(List.of(1L, 1), List.of(2L, 2), List.of(3L, 3));
   }
 
+  @Test void alterFieldAutoToBigAutoRetypesTheKeysPointingAtIt() throws Exception {
+    CreateModel box = createModel("Box", "id", Field.of(FieldType.AUTO).primaryKey(true),
+        "parent", foreignKey("shop.Box").nullable(true), "peers", manyToMany("shop.Box"));
+    CreateModel crate = createModel("Crate", "id", id(), "box", foreignKey("shop.Box"),
+        "boxes", manyToMany("shop.Box"));
+    ProjectState before = h.migrate(ProjectState.empty(), box, crate);
+    h.execute("INSERT INTO shop_box (parent_id) VALUES (NULL)");
+    h.execute("INSERT INTO shop_crate (box_id) SELECT id FROM shop_box");
+    h.roundTrip(before, new AlterField(n("Box"), n("id"),
+        Field.of(FieldType.BIG_AUTO).primaryKey(true).build()));
+    assertThat(h.rows("SELECT box_id FROM shop_crate")).containsExactly(List.of(1));
+  }
+
   @Test void renameFieldPlain() throws Exception {
     alterKeepingRows(new RenameField(n("Product"), n("price"), n("cost")));
   }
