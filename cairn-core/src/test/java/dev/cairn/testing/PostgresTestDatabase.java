@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>It uses the server at {@code 127.0.0.1:5432} (user {@code postgres}, or {@code
  * $CAIRN_TEST_POSTGRES_URL}, a URL of a database to run {@code CREATE DATABASE} from) and
- * otherwise starts an embedded PostgreSQL once per JVM. Without either it skips, or fails under
+ * otherwise starts an embedded PostgreSQL once per JVM ({@code CAIRN_TEST_POSTGRES=embedded}
+ * skips the local server). Without either it skips, or fails under
  * {@code CI=true}.
  */
 public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
@@ -85,7 +86,8 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
   private static synchronized String adminUrl() {
     String configured = System.getenv("CAIRN_TEST_POSTGRES_URL");
     if (configured != null && !configured.isBlank()) return configured;
-    if (answers(DEFAULT_ADMIN_URL)) return DEFAULT_ADMIN_URL;
+    boolean embeddedOnly = "embedded".equalsIgnoreCase(System.getenv("CAIRN_TEST_POSTGRES"));
+    if (!embeddedOnly && answers(DEFAULT_ADMIN_URL)) return DEFAULT_ADMIN_URL;
     if (embedded == null && embeddedFailure == null) {
       try {
         EmbeddedPostgres started = EmbeddedPostgres.start();
