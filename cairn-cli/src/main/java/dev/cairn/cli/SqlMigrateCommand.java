@@ -43,16 +43,14 @@ final class SqlMigrateCommand implements Callable<Integer> {
 
   @Override public Integer call() {
     Project project = Project.load(common);
-    Dialect dialect = Dialects.forUrl(project.databaseUrl()).orElseThrow(() ->
-        new CliException(ExitCodes.BAD_INPUT, "unsupported database URL " + project.databaseUrl()));
+    Dialect dialect = Dialects.forUrl(project.databaseUrl());
     // The database is not consulted: the SQL depends only on the migrations and the dialect.
     MigrationGraph graph = MigrationGraph.of(project.migrations());
     MigrationKey key = new MigrationPlanner(graph, Set.of()).resolve(new Target(app, migration));
     Migration m = graph.migration(key);
     if (backwards) MigrationPlanner.checkReversible(List.of(new dev.cairn.execute.PlanStep(m, true)));
     List<MigrationKey> plan = graph.forwardsPlan(key);
-    ProjectState state = graph.stateAt(graph.parents(key));
-    if (plan.size() > 1) state = graph.stateAt(plan.subList(0, plan.size() - 1));
+    ProjectState state = graph.stateAt(plan.subList(0, plan.size() - 1));
 
     List<ProjectState> states = new ArrayList<>();
     for (Operation op : m.operations()) {

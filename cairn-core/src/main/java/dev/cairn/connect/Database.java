@@ -12,9 +12,7 @@ public record Database(String url, Connection connection, Dialect dialect) imple
 
   /** Opens {@code url}; an unsupported URL is an {@link IllegalArgumentException} naming it. */
   public static Database open(String url) throws SQLException {
-    Dialect dialect = Dialects.forUrl(url).orElseThrow(() -> new IllegalArgumentException(
-        "unsupported database URL '" + url + "'; use jdbc:sqlite:<file> or"
-            + " jdbc:postgresql://<host>:<port>/<database>"));
+    Dialect dialect = Dialects.forUrl(url);
     Connection connection = DriverManager.getConnection(url);
     if (dialect.name().equals("sqlite")) {
       try (Statement s = connection.createStatement()) {

@@ -30,7 +30,16 @@ public final class JoinTable {
 
   /** The join table as a model, so that it is created, dropped and compared like any other. */
   public static ModelState model(ProjectState state, ModelState model, Name fieldName, Field field) {
-    ModelState target = state.requireModel(ModelKey.resolve(model.app(), field.to()));
+    state.requireModel(ModelKey.resolve(model.app(), field.to()));
+    return model(model, fieldName, field);
+  }
+
+  /**
+   * The join table as a model, from the field alone: its names depend only on the two model names,
+   * so a rename can compute the old join table from the old model without the old state.
+   */
+  public static ModelState model(ModelState model, Name fieldName, Field field) {
+    ModelKey target = ModelKey.resolve(model.app(), field.to());
     String from = model.name().lower();
     String to = target.name().lower();
     if (from.equals(to)) {
@@ -40,7 +49,7 @@ public final class JoinTable {
     Map<Name, Field> fields = new LinkedHashMap<>();
     fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
     fields.put(Name.of(from), relation(model.key()));
-    fields.put(Name.of(to), relation(target.key()));
+    fields.put(Name.of(to), relation(target));
     String table = tableName(model, fieldName, field);
     var unique = dev.cairn.state.Constraint.unique(
         GeneratedNames.of(table, List.of(from + "_id", to + "_id"), "uniq", 63),

@@ -3,6 +3,7 @@ package dev.cairn.schema;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
+import dev.cairn.state.ModelKey;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
@@ -71,12 +72,56 @@ public abstract class SchemaEditor {
       }
     }
     for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
-      if (!JoinTable.isAutoCreated(e.getValue())) continue;
-      String oldJoin = JoinTable.tableName(oldModel, e.getKey(), e.getValue());
-      String newJoin = JoinTable.tableName(newModel, e.getKey(), e.getValue());
-      if (!oldJoin.equals(newJoin)) {
-        run("ALTER TABLE " + q(oldJoin) + " RENAME TO " + q(newJoin), null);
+      Field oldField = oldModel.fields().get(e.getKey());
+      if (!JoinTable.isAutoCreated(e.getValue()) || oldField == null
+          || !JoinTable.isAutoCreated(oldField)) {
+        continue;
       }
+      alterJoinTable(JoinTable.model(oldModel, e.getKey(), oldField),
+          JoinTable.model(newModel, e.getKey(), e.getValue()));
+    }
+    if (!oldModel.key().equals(newModel.key())) {
+      // RenameModel: join tables of other models name their column after this model.
+      for (ModelState other : state.models()) {
+        if (other.key().equals(newModel.key()) || !other.managed()) continue;
+        for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
+          Field f = e.getValue();
+          if (JoinTable.isAutoCreated(f)
+              && ModelKey.resolve(other.app(), f.to()).equals(newModel.key())) {
+            alterJoinTable(JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
+                JoinTable.model(other, e.getKey(), f));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes an auto-created join table from one shape to another after a rename: its table, its
+   * columns (named after the models) and the names Cairn generated for its keys and indexes.
+   */
+  protected void alterJoinTable(ModelState oldJoin, ModelState newJoin) throws SQLException {
+    String oldTable = oldJoin.table();
+    String newTable = newJoin.table();
+    if (!oldTable.equals(newTable)) {
+      run("ALTER TABLE " + q(oldTable) + " RENAME TO " + q(newTable), null);
+    }
+    List<Map.Entry<Name, Field>> olds = new ArrayList<>(oldJoin.fields().entrySet());
+    List<Map.Entry<Name, Field>> news = new ArrayList<>(newJoin.fields().entrySet());
+    for (int i = 0; i < news.size(); i++) {
+      Field oldField = olds.get(i).getValue();
+      Field newField = news.get(i).getValue();
+      String oldColumn = oldField.column(olds.get(i).getKey());
+      String newColumn = newField.column(news.get(i).getKey());
+      if (!oldColumn.equals(newColumn)) {
+        run("ALTER TABLE " + q(newTable) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
+            null);
+      }
+      renameGeneratedObjects(oldTable, oldColumn, oldField, newTable, newColumn, newField);
+    }
+    for (int i = 0; i < newJoin.constraints().size(); i++) {
+      renameConstraint(newTable, oldJoin.constraints().get(i).name(),
+          newJoin.constraints().get(i).name());
     }
   }
 
@@ -131,7 +176,7 @@ public abstract class SchemaEditor {
     Field newField = newModel.requireField(newName);
     if (!newModel.managed()) return;
     if (oldField.type().isManyToMany() || newField.type().isManyToMany()) {
-      alterManyToMany(oldModel, oldName, oldField, newModel, newName, newField);
+      alterManyToMany(fromState, oldModel, oldName, oldField, toState, newModel, newName, newField);
       return;
     }
     if (oldField.primaryKey() != newField.primaryKey()) {
@@ -147,7 +192,10 @@ public abstract class SchemaEditor {
         || !sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
         || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
 
-    if (fkChanged) dropForeignKey(table, oldColumn);
+    boolean renamed = !oldColumn.equals(newColumn);
+    // A key that is both renamed and changed is renamed with its column first, then dropped.
+    boolean dropKeyAfterRename = fkChanged && renamed && newField.type().isForeignKey();
+    if (fkChanged && !dropKeyAfterRename) dropForeignKey(table, oldColumn);
     if (oldField.isUnique() && !oldField.primaryKey() && !newField.isUnique()) {
       dropUnique(table, oldColumn);
     }
@@ -156,20 +204,23 @@ public abstract class SchemaEditor {
     if (oldField.type().isPositive() && !newField.type().isPositive()) {
       dropCheck(table, checkName(table, oldColumn));
     }
-    if (!oldColumn.equals(newColumn)) {
+    if (renamed) {
       run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
           "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
       renameGeneratedObjects(table, oldColumn, oldField, table, newColumn, newField);
     }
+    if (dropKeyAfterRename) dropForeignKey(table, newColumn);
     if (typeChanged) {
-      String type = dialect.columnType(relatedType(toState, newModel, newField));
+      String type = alterColumnType(relatedType(toState, newModel, newField));
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn) + " TYPE " + type
           + " USING " + q(newColumn) + "::" + type, "Alter field " + newName + " on " + newModel.name());
+      alterRelatedColumnTypes(toState, newModel, newColumn);
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
-      // Rows that are NULL now take the default before the column refuses NULL.
-      sink.accept(new SqlStatement("UPDATE " + q(table) + " SET " + q(newColumn) + " = ? WHERE "
-          + q(newColumn) + " IS NULL", List.of(newField.defaultValue()), null));
+      // Rows that are NULL now take the default before the column refuses NULL. A literal, not a
+      // bound value: a string bound for a date or uuid column would not be cast by the server.
+      run("UPDATE " + q(table) + " SET " + q(newColumn) + " = "
+          + dialect.literal(newField.defaultValue()) + " WHERE " + q(newColumn) + " IS NULL", null);
     }
     if (!java.util.Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn)
@@ -196,18 +247,68 @@ public abstract class SchemaEditor {
     }
   }
 
-  private void alterManyToMany(ModelState oldModel, Name oldName, Field oldField,
-      ModelState newModel, Name newName, Field newField) throws SQLException {
+  /**
+   * Retypes the columns that point at {@code model}'s column {@code column}, which just changed
+   * type (AutoField to BigAutoField), so that keys keep the type of what they point at, as Django
+   * does for related fields.
+   */
+  protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column)
+      throws SQLException {
+    for (ModelState other : state.models()) {
+      if (!other.managed()) continue;
+      for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
+        Field f = e.getValue();
+        if (f.to() == null) continue;
+        if (JoinTable.isAutoCreated(f)) {
+          ModelState join = JoinTable.model(state, other, e.getKey(), f);
+          for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
+            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column);
+          }
+        } else {
+          alterRelatedColumnType(state, other, e.getKey(), f, model, column);
+        }
+      }
+    }
+  }
+
+  private void alterRelatedColumnType(ProjectState state, ModelState source, Name name, Field f,
+      ModelState target, String column) throws SQLException {
+    if (!f.type().isForeignKey()
+        || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
+        || !targetColumn(target, f).equals(column)) {
+      return;
+    }
+    String type = alterColumnType(relatedType(state, source, f));
+    String own = f.column(name);
+    run("ALTER TABLE " + q(source.table()) + " ALTER COLUMN " + q(own) + " TYPE " + type
+        + " USING " + q(own) + "::" + type, null);
+  }
+
+  private void alterManyToMany(ProjectState fromState, ModelState oldModel, Name oldName,
+      Field oldField, ProjectState toState, ModelState newModel, Name newName, Field newField)
+      throws SQLException {
     if (!oldField.type().isManyToMany() || !newField.type().isManyToMany()) {
       throw new UnsupportedSchemaChange("field " + newModel.key() + "." + newName
           + " cannot change between a many-to-many and a column; remove it and add a new field");
     }
-    String oldTable = JoinTable.tableName(oldModel, oldName, oldField);
-    String newTable = JoinTable.tableName(newModel, newName, newField);
-    if (JoinTable.isAutoCreated(oldField) && JoinTable.isAutoCreated(newField)
-        && !oldTable.equals(newTable)) {
-      run("ALTER TABLE " + q(oldTable) + " RENAME TO " + q(newTable), null);
+    boolean oldAuto = JoinTable.isAutoCreated(oldField);
+    boolean newAuto = JoinTable.isAutoCreated(newField);
+    if (oldAuto && newAuto && fromState.relatedModel(oldModel.app(), oldField).table()
+        .equals(toState.relatedModel(newModel.app(), newField).table())) {
+      alterJoinTable(JoinTable.model(oldModel, oldName, oldField),
+          JoinTable.model(newModel, newName, newField));
+      return;
     }
+    // Another target (or a switch to or from `through`): the old pairs mean nothing for the new one.
+    if (oldAuto) {
+      run("DROP TABLE " + q(JoinTable.tableName(oldModel, oldName, oldField)) + " CASCADE", null);
+    }
+    if (newAuto) createModel(toState, JoinTable.model(toState, newModel, newName, newField));
+  }
+
+  /** The type {@code ALTER COLUMN ... TYPE} takes for a field, and its {@code USING} casts to. */
+  protected String alterColumnType(Field typed) {
+    return dialect.columnType(typed);
   }
 
   // ---- indexes and constraints ----------------------------------------------------------------
@@ -415,7 +516,7 @@ public abstract class SchemaEditor {
     }
   }
 
-  private void renameConstraint(String table, String from, String to) throws SQLException {
+  protected void renameConstraint(String table, String from, String to) throws SQLException {
     if (!from.equals(to)) {
       run("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to), null);
     }

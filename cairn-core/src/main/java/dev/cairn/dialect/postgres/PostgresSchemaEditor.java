@@ -1,0 +1,40 @@
+package dev.cairn.dialect.postgres;
+
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.StatementSink;
+import dev.cairn.state.Field;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The schema editor for PostgreSQL. The base editor already writes PostgreSQL's SQL; this adds
+ * what only PostgreSQL has: identity columns and comments.
+ */
+final class PostgresSchemaEditor extends SchemaEditor {
+  PostgresSchemaEditor(PostgresDialect dialect, StatementSink sink) {
+    super(dialect, sink);
+  }
+
+  @Override protected String alterColumnType(Field typed) {
+    return PostgresTypes.plainType(typed); // the identity, if any, stays with the column
+  }
+
+  /** Adds the table and column comments, which CREATE TABLE cannot carry. */
+  @Override protected void createTableExtras(ProjectState state, ModelState model)
+      throws SQLException {
+    super.createTableExtras(state, model);
+    if (model.dbTableComment() != null) {
+      run("COMMENT ON TABLE " + q(model.table()) + " IS " + dialect.literal(model.dbTableComment()),
+          null);
+    }
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      Field f = e.getValue();
+      if (f.hasColumn() && f.dbComment() != null) {
+        commentOnColumn(model.table(), f.column(e.getKey()), f.dbComment());
+      }
+    }
+  }
+}
