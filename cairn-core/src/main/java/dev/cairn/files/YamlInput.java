@@ -17,6 +17,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * One YAML file being read: parses it into {@link YamlNode}s with Jackson's streaming parser and
@@ -24,6 +26,8 @@ import java.util.Map;
  */
 public final class YamlInput {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final String CHECK_HINT =
+      "check the indentation and quoting on this line and the ones before it";
 
   private final Path path;
   private final InputException.Factory errors;
@@ -66,18 +70,35 @@ public final class YamlInput {
       }
       return root;
     } catch (JacksonException e) {
+      if (e.getCause() instanceof MarkedYAMLException y) throw syntaxError(text, y, e);
       JsonLocation at = e.getLocation();
       throw errors.create(path, at != null && at.getLineNr() > 0 ? at.getLineNr() : line,
-          "invalid YAML: " + firstLine(e.getOriginalMessage()), "check the indentation and quoting"
-              + " on this line and the one before", e);
+          "invalid YAML: " + firstLine(e.getOriginalMessage()), CHECK_HINT, e);
     } catch (IOException e) {
       throw errors.create(path, line, "cannot read YAML: " + e.getMessage(), null, e);
     } catch (InputException e) {
       throw e;
     } catch (RuntimeException e) { // SnakeYAML limits and checks that Jackson does not wrap
+      if (e instanceof MarkedYAMLException y) throw syntaxError(text, y, e);
       throw errors.create(path, line, "invalid YAML: " + firstLine(String.valueOf(e.getMessage())),
           null, e);
     }
+  }
+
+  /** SnakeYAML's own message says what it found where, and what it was in the middle of. */
+  private InputException syntaxError(String text, MarkedYAMLException y, Exception e) {
+    int lines = (int) text.lines().count();
+    Mark problemMark = y.getProblemMark();
+    Mark contextMark = y.getContextMark();
+    int at = problemMark != null ? problemMark.getLine() + 1 : contextMark != null ? contextMark.getLine() + 1 : 1;
+    String problem = y.getProblem() != null ? y.getProblem() : firstLine(y.getMessage());
+    if (at > lines) {
+      at = Math.max(lines, 1);
+      problem = problem.replace("<stream end>", "the end of the file");
+    }
+    String context = y.getContext() == null ? "" : " (" + y.getContext()
+        + (contextMark != null ? " that starts on line " + Math.min(contextMark.getLine() + 1, Math.max(lines, 1)) : "") + ")";
+    return errors.create(path, at, "invalid YAML: " + problem + context, CHECK_HINT, e);
   }
 
   private YamlNode node(YAMLParser p, JsonToken token) throws IOException {
