@@ -186,8 +186,9 @@ public final class MigrationExecutor {
         List<Operation> ops = m.operations();
         if (backwards) {
           for (int i = ops.size() - 1; i >= 0; i--) {
-            runOperation(m, i, () -> ops.get(i).databaseBackwards(editor, m.app(), states.get(i),
-                states.get(i + 1)));
+            int at = i;
+            runOperation(m, i, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
+                states.get(at + 1)));
           }
         } else {
           for (int i = 0; i < ops.size(); i++) {

@@ -19,9 +19,10 @@ public final class MigrationLoader {
   private MigrationLoader() {}
 
   public static List<Migration> load(Map<String, Path> foldersByApp) {
+    MigrationReader reader = new MigrationReader();
     List<Migration> migrations = new ArrayList<>();
     foldersByApp.forEach((app, folder) -> {
-      for (Path file : files(folder)) migrations.add(MigrationReader.read(file, app));
+      for (Path file : files(folder)) migrations.add(reader.read(file, app));
     });
     return migrations;
   }
