@@ -54,11 +54,22 @@ public final class MigrationExecutor {
     return MigrationGraph.of(migrations).withReplacements(applied);
   }
 
+  /**
+   * The graph to plan with and the migrations that count as applied in it: a squashed migration
+   * counts once all it replaces is recorded. Two leaves in one app stop everything.
+   */
+  private record Planning(MigrationGraph graph, Set<MigrationKey> applied) {}
+
+  private Planning planning(Set<MigrationKey> recorded) {
+    MigrationGraph graph = graph(recorded);
+    graph.requireNoConflicts();
+    return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)));
+  }
+
   /** What {@link #migrate} would do now, without the lock and without changing anything. */
   public List<PlanStep> plan(List<Target> targets) throws SQLException {
-    Set<MigrationKey> applied = applied().keySet();
-    MigrationGraph graph = graph(applied);
-    List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
+    Planning p = planning(applied().keySet());
+    List<PlanStep> plan = new MigrationPlanner(p.graph(), p.applied()).plan(targets);
     MigrationPlanner.checkReversible(plan);
     return plan;
   }
@@ -83,17 +94,20 @@ public final class MigrationExecutor {
     try (DatabaseLock lock = dialect.lock(connection)) {
       history.ensureExists();
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
-      Set<MigrationKey> applied = new LinkedHashSet<>(appliedRows.keySet());
+      Set<MigrationKey> applied = appliedRows.keySet();
       List<MigrationKey> changed = changedSinceApplied(appliedRows);
       if (!changed.isEmpty() && !options.ignoreChecksums()) {
         throw new MigrationErrors.ChecksumMismatch(changed);
       }
-      MigrationGraph graph = graph(applied);
+      Planning p = planning(applied);
+      MigrationGraph graph = p.graph();
+      applied = p.applied();
       checkConsistent(graph, applied);
       List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
       MigrationPlanner.checkReversible(plan);
+      Set<MigrationKey> recorded = new LinkedHashSet<>(appliedRows.keySet());
       if (plan.isEmpty()) {
-        recordReplacements(graph, applied, listener);
+        recordReplacements(recorded, listener);
         return plan;
       }
       if (plan.get(0).backwards()) {
@@ -101,7 +115,17 @@ public final class MigrationExecutor {
       } else {
         apply(graph, applied, plan, options, listener);
       }
-      recordReplacements(graph, applied, listener);
+      plan.forEach(step -> {
+        Migration m = step.migration();
+        if (step.backwards()) {
+          recorded.remove(m.key());
+          m.replaces().forEach(recorded::remove);
+        } else {
+          recorded.add(m.key());
+          recorded.addAll(m.replaces());
+        }
+      });
+      recordReplacements(recorded, listener);
       return plan;
     }
   }
@@ -249,13 +273,13 @@ public final class MigrationExecutor {
   }
 
   /** Records a squash as applied once every migration it replaces is, as Django does. */
-  private void recordReplacements(MigrationGraph graph, Set<MigrationKey> applied,
-      MigrationListener listener) throws SQLException {
+  private void recordReplacements(Set<MigrationKey> recorded, MigrationListener listener)
+      throws SQLException {
     for (Migration m : migrations) {
-      if (m.replaces().isEmpty() || applied.contains(m.key())) continue;
-      if (applied.containsAll(m.replaces())) {
+      if (m.replaces().isEmpty() || recorded.contains(m.key())) continue;
+      if (recorded.containsAll(m.replaces())) {
         history.record(m.key(), m.checksum(), 0);
-        applied.add(m.key());
+        recorded.add(m.key());
         listener.recordedReplacement(m.key());
       }
     }

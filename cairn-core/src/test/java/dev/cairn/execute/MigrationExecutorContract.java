@@ -1,0 +1,230 @@
+package dev.cairn.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.connect.Database;
+import dev.cairn.history.MigrationHistory;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.migration.MigrationLoader;
+import dev.cairn.schema.ExpectedSchema;
+import dev.cairn.schema.SchemaSnapshot;
+import dev.cairn.state.ProjectState;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@code migrate} must do on every database; one subclass per dialect. */
+abstract class MigrationExecutorContract {
+  private Database db;
+
+  /** A fresh, empty database. */
+  abstract Database openEmptyDatabase() throws Exception;
+
+  @BeforeEach void open() throws Exception {
+    db = openEmptyDatabase();
+  }
+
+  @AfterEach void close() throws SQLException {
+    if (db != null) db.close();
+  }
+
+  @Test void migratingEverythingAppliesBothAppsInDependencyOrder() throws Exception {
+    List<PlanStep> done = migrate("twoapps", List.of());
+    assertThat(done).extracting(s -> s.migration().key().toString())
+        .containsExactly("catalog.0001_initial", "shop.0001_initial", "shop.0002_product_stock");
+    assertThat(appliedNames()).containsExactlyInAnyOrder("catalog.0001_initial",
+        "shop.0001_initial", "shop.0002_product_stock");
+    assertSchemaMatches("twoapps");
+  }
+
+  @Test void aSecondRunHasNothingToDo() throws Exception {
+    migrate("twoapps", List.of());
+    assertThat(migrate("twoapps", List.of())).isEmpty();
+  }
+
+  @Test void migratingBackToAnEarlierTargetUnappliesWhatFollows() throws Exception {
+    migrate("twoapps", List.of());
+    List<PlanStep> done = migrate("twoapps", List.of(new Target("shop", "0001")));
+    assertThat(done).extracting(s -> s.migration().key().toString(), PlanStep::backwards)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("shop.0002_product_stock", true));
+    assertThat(columns("shop_product")).doesNotContain("stock");
+    assertSchemaMatches("twoapps");
+  }
+
+  @Test void migratingAnAppToZeroDropsItsTablesOnly() throws Exception {
+    migrate("twoapps", List.of());
+    migrate("twoapps", List.of(new Target("shop", Target.ZERO)));
+    assertThat(db.dialect().introspect(db.connection()).tables())
+        .containsOnlyKeys("catalog_category");
+    assertThat(appliedNames()).containsExactly("catalog.0001_initial");
+  }
+
+  @Test void unapplyingAnAppUnappliesItsDependentsInOtherAppsFirst() throws Exception {
+    migrate("twoapps", List.of());
+    List<PlanStep> done = migrate("twoapps", List.of(new Target("catalog", Target.ZERO)));
+    assertThat(done).extracting(s -> s.migration().key().toString()).containsExactly(
+        "shop.0002_product_stock", "shop.0001_initial", "catalog.0001_initial");
+    assertThat(db.dialect().introspect(db.connection()).tables()).isEmpty();
+  }
+
+  @Test void reapplyingAfterZeroRestoresTheSchema() throws Exception {
+    migrate("twoapps", List.of());
+    migrate("twoapps", List.of(new Target("catalog", Target.ZERO)));
+    migrate("twoapps", List.of());
+    assertSchemaMatches("twoapps");
+  }
+
+  @Test void anAmbiguousOrUnknownTargetIsRefusedByName() throws Exception {
+    var conflicting = dev.cairn.graph.MigrationGraph.of(load(fixture("conflict")));
+    assertThatThrownBy(() -> new MigrationPlanner(conflicting, java.util.Set.of())
+        .resolve(new Target("shop", "0002")))
+        .isInstanceOf(MigrationErrors.UnknownTarget.class)
+        .hasMessageContaining("shop.0002_a, shop.0002_b");
+    assertThatThrownBy(() -> migrate("twoapps", List.of(new Target("shop", "0009"))))
+        .isInstanceOf(MigrationErrors.UnknownTarget.class).hasMessageContaining("'0009'");
+    assertThatThrownBy(() -> migrate("twoapps", List.of(new Target("blog", null))))
+        .isInstanceOf(MigrationErrors.UnknownTarget.class).hasMessageContaining("'blog'");
+  }
+
+  @Test void twoLeavesInOneAppAreAConflictThatSaysHowToMerge() {
+    assertThatThrownBy(() -> migrate("conflict", List.of()))
+        .hasMessageContaining("makemigrations --merge");
+  }
+
+  @Test void anEditedAppliedMigrationIsRefusedUnlessChecksumsAreIgnored() throws Exception {
+    Path copy = copyOf("twoapps");
+    migrate(copy, List.of(), MigrateOptions.DEFAULTS);
+    Path file = copy.resolve("shop/0001_initial.yaml");
+    Files.writeString(file, Files.readString(file) + "\n# edited\n");
+    assertThatThrownBy(() -> migrate(copy, List.of(new Target("shop", "0001")), MigrateOptions.DEFAULTS))
+        .isInstanceOf(MigrationErrors.ChecksumMismatch.class)
+        .hasMessageContaining("shop.0001_initial");
+    assertThat(columns("shop_product")).contains("stock");
+    migrate(copy, List.of(new Target("shop", "0001")), new MigrateOptions(false, false, true));
+    assertThat(columns("shop_product")).doesNotContain("stock");
+  }
+
+  @Test void anIrreversibleStepStopsTheWholePlanBeforeAnythingRuns() throws Exception {
+    migrate("irreversible", List.of());
+    assertThatThrownBy(() -> migrate("irreversible", List.of(new Target("shop", Target.ZERO))))
+        .isInstanceOf(MigrationErrors.Irreversible.class)
+        .hasMessageContaining("shop.0002_backfill").hasMessageContaining("Raw SQL operation");
+    assertThat(columns("shop_product")).contains("stock");
+    assertThat(appliedNames()).hasSize(3);
+  }
+
+  @Test void aFailureInsideAMigrationLeavesNeitherItsChangesNorItsHistoryRow() throws Exception {
+    migrate("failing", List.of(new Target("shop", "0001")));
+    assertThatThrownBy(() -> migrate("failing", List.of()))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("shop.0002_broken").hasMessageContaining("operation 3");
+    assertThat(db.dialect().introspect(db.connection()).tables()).containsOnlyKeys("shop_product");
+    assertThat(columns("shop_product")).doesNotContain("stock");
+    assertThat(appliedNames()).containsExactly("shop.0001_initial");
+  }
+
+  @Test void fakeRecordsWithoutRunningAnything() throws Exception {
+    migrate(fixture("twoapps"), List.of(), new MigrateOptions(true, false, false));
+    assertThat(appliedNames()).hasSize(3);
+    assertThat(db.dialect().introspect(db.connection()).tables()).isEmpty();
+  }
+
+  @Test void fakeInitialRecordsInitialMigrationsWhoseTablesExist() throws Exception {
+    migrate("twoapps", List.of());
+    try (Statement s = db.connection().createStatement()) {
+      s.execute("DELETE FROM " + db.dialect().quote(MigrationHistory.TABLE));
+    }
+    List<PlanStep> done = migrate(fixture("twoapps"), List.of(new Target("shop", "0001")),
+        new MigrateOptions(false, true, false));
+    assertThat(done).hasSize(2);
+    assertThat(appliedNames()).containsExactlyInAnyOrder("catalog.0001_initial", "shop.0001_initial");
+  }
+
+  @Test void aSquashedMigrationAppliesOnAFreshDatabaseAndRecordsWhatItReplaces() throws Exception {
+    List<PlanStep> done = migrate("squashed", List.of());
+    assertThat(done).extracting(s -> s.migration().key().name())
+        .containsExactly("0001_squashed_0002_product_stock");
+    assertThat(appliedNames()).containsExactlyInAnyOrder("shop.0001_initial",
+        "shop.0002_product_stock", "shop.0001_squashed_0002_product_stock");
+    assertThat(columns("shop_product")).contains("stock");
+  }
+
+  @Test void aDatabaseWithTheOriginalsAppliedRecordsTheSquashAsApplied() throws Exception {
+    Path originals = copyOf("squashed");
+    Files.delete(originals.resolve("shop/0001_squashed_0002_product_stock.yaml"));
+    migrate(originals, List.of(), MigrateOptions.DEFAULTS);
+    assertThat(migrate("squashed", List.of())).isEmpty();
+    assertThat(appliedNames()).contains("shop.0001_squashed_0002_product_stock");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private List<PlanStep> migrate(String fixture, List<Target> targets) throws Exception {
+    return migrate(fixture(fixture), targets, MigrateOptions.DEFAULTS);
+  }
+
+  private List<PlanStep> migrate(Path folder, List<Target> targets, MigrateOptions options)
+      throws Exception {
+    return new MigrationExecutor(db.connection(), db.dialect(), load(folder))
+        .migrate(targets, options, MigrationListener.SILENT);
+  }
+
+  private static List<Migration> load(Path folder) throws Exception {
+    Map<String, Path> apps = new LinkedHashMap<>();
+    try (Stream<Path> list = Files.list(folder)) {
+      list.filter(Files::isDirectory).sorted()
+          .forEach(p -> apps.put(p.getFileName().toString(), p));
+    }
+    return MigrationLoader.load(apps);
+  }
+
+  private void assertSchemaMatches(String fixture) throws Exception {
+    var executor = new MigrationExecutor(db.connection(), db.dialect(), load(fixture(fixture)));
+    var applied = executor.applied().keySet();
+    ProjectState state = executor.graph(applied).stateAt(
+        applied.stream().filter(k -> executor.graph(applied).contains(k)).toList());
+    SchemaSnapshot expected = ExpectedSchema.of(state, db.dialect());
+    assertThat(db.dialect().introspect(db.connection())).isEqualTo(expected);
+  }
+
+  private List<String> appliedNames() throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (MigrationKey k : new MigrationHistory(db.connection(), db.dialect()).applied().keySet()) {
+      names.add(k.toString());
+    }
+    return names;
+  }
+
+  private List<String> columns(String table) throws SQLException {
+    return db.dialect().introspect(db.connection()).tables().get(table).columnNames();
+  }
+
+  static Path fixture(String name) throws URISyntaxException {
+    return Path.of(MigrationExecutorContract.class.getResource("/projects/" + name).toURI());
+  }
+
+  private static Path copyOf(String name) throws Exception {
+    Path source = fixture(name);
+    Path target = Files.createTempDirectory("cairn-" + name);
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path p : walk.toList()) {
+        Path dest = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(dest);
+        else Files.copy(p, dest);
+      }
+    }
+    return target;
+  }
+}
