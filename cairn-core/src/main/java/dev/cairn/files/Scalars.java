@@ -70,8 +70,7 @@ final class Scalars {
     return switch (Character.getType(c)) {
       case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE,
           Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-      case Character.SURROGATE -> true; // checked in pairs by isSafeText
-      default -> true;
+      default -> true; // surrogates too: isSafeText checks that they come in pairs
     };
   }
 
