@@ -15,7 +15,8 @@ final class Scalars {
       Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
   /** First characters that start YAML syntax, a number ({@code .5}, {@code +1}) or a merge key. */
   private static final String BAD_FIRST = "-?:,[]{}#&*!|>'\"%@`.+~=<\\";
-  private static final String FLOW_INDICATORS = ",[]{}";
+  /** Characters that end a plain scalar inside {...} or [...] (SnakeYAML counts the ? too). */
+  private static final String FLOW_INDICATORS = ",?[]{}";
 
   private Scalars() {}
 
@@ -69,8 +70,7 @@ final class Scalars {
     return switch (Character.getType(c)) {
       case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE,
           Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-      case Character.SURROGATE -> true; // checked in pairs by isSafeText
-      default -> true;
+      default -> true; // surrogates too: isSafeText checks that they come in pairs
     };
   }
 

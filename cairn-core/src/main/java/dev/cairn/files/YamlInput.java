@@ -208,6 +208,10 @@ public final class YamlInput {
 
   public int integer(YamlNode node, String what) {
     if (node instanceof Scalar s && s.value() instanceof Integer i) return i;
+    if (node instanceof Scalar s && s.value() instanceof Number n && !(n instanceof BigDecimal)
+        && !(n instanceof Double)) {
+      throw error(node, what + " is too large: " + n, "use a number below " + Integer.MAX_VALUE);
+    }
     throw error(node, what + " must be an integer, not " + node.describe(), null);
   }
 
