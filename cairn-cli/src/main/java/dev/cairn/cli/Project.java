@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.config.ConfigReader;
 import dev.cairn.config.ProjectConfig;
 import dev.cairn.connect.Database;
 import dev.cairn.migration.Migration;
@@ -36,7 +37,7 @@ final class Project {
       throw new CliException(ExitCodes.BAD_INPUT, "no project file " + file.toAbsolutePath()
           + "\n  Run cairn inside a project folder holding cairn.yaml, or pass --config <file>.");
     }
-    ProjectConfig config = ProjectConfig.read(file);
+    ProjectConfig config = new ConfigReader().read(file);
     Path folder = file.toAbsolutePath().getParent();
     String url = options.database;
     if (url == null) url = System.getenv("CAIRN_DATABASE_URL");
@@ -71,7 +72,9 @@ final class Project {
   }
 
   List<Migration> migrations() {
-    return MigrationLoader.load(config.migrationFolders());
+    java.util.Map<String, Path> folders = new java.util.LinkedHashMap<>();
+    config.apps().forEach((label, app) -> folders.put(label, app.migrations()));
+    return MigrationLoader.load(folders);
   }
 
   Database openDatabase() throws SQLException {

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cairn.connect.Database;
 import dev.cairn.execute.MigrationExecutor;
@@ -65,6 +66,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       if (common.format == CommonOptions.OutputFormat.json) {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .writeValueAsString(rows));
       } else if (plan) {
         for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
