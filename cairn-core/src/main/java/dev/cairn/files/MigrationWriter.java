@@ -122,6 +122,7 @@ public final class MigrationWriter {
       put(out, in, "table", a.table());
     } else if (op instanceof AddField a) {
       fieldArguments(out, in, a.modelName(), a.name(), a.field());
+      if (!a.preserveDefault()) put(out, in, "preserve_default", false);
     } else if (op instanceof RemoveField r) {
       put(out, in, "model_name", r.modelName());
       put(out, in, "name", r.name());

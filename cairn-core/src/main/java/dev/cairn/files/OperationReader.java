@@ -47,8 +47,9 @@ final class OperationReader {
         .then(new RenameModel(a.name("old_name"), a.name("new_name"))));
     PARSERS.put("AlterModelTable", (r, a) -> a.allow("name", "table")
         .then(new AlterModelTable(a.name("name"), a.optionalString("table"))));
-    PARSERS.put("AddField", (r, a) -> a.allow("model_name", "name", "field")
-        .then(new AddField(a.name("model_name"), a.name("name"), r.field(a))));
+    PARSERS.put("AddField", (r, a) -> a.allow("model_name", "name", "field", "preserve_default")
+        .then(new AddField(a.name("model_name"), a.name("name"), r.field(a),
+            !a.has("preserve_default") || a.flagValue("preserve_default"))));
     PARSERS.put("RemoveField", (r, a) -> a.allow("model_name", "name")
         .then(new RemoveField(a.name("model_name"), a.name("name"))));
     PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field")
@@ -229,6 +230,11 @@ final class OperationReader {
 
     String optionalString(String key) {
       return has(key) ? string(key) : null;
+    }
+
+    /** A boolean argument that must be present. */
+    boolean flagValue(String key) {
+      return in.bool(require(key), "'" + key + "' of " + op);
     }
 
     boolean flag(String key) {

@@ -5,25 +5,42 @@ import static java.util.Objects.requireNonNull;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.state.Field;
 import dev.cairn.state.ModelKey;
+import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
 
-/** Adds a column for a new field; existing rows get the field's default. */
-public record AddField(Name modelName, Name name, Field field) implements Operation {
+/**
+ * Adds a column for a new field; existing rows get the field's default.
+ *
+ * @param preserveDefault {@code false} when the default is a one-off value for existing rows
+ *     (given at the makemigrations prompt) that the model itself does not have, as in Django
+ */
+public record AddField(Name modelName, Name name, Field field, boolean preserveDefault)
+    implements Operation {
   public AddField {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(name, "name == null");
     requireNonNull(field, "field == null");
   }
 
+  public AddField(Name modelName, Name name, Field field) {
+    this(modelName, name, field, true);
+  }
+
+  /** The field as the state keeps it: without a one-off default. */
+  public Field stateField() {
+    return preserveDefault ? field : field.toBuilder().defaultValue(null).build();
+  }
+
   @Override public ProjectState stateForwards(String app, ProjectState before) {
-    return before.withChangedModel(new ModelKey(app, modelName), m -> m.withField(name, field));
+    return before.withChangedModel(new ModelKey(app, modelName), m -> m.withField(name, stateField()));
   }
 
   @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
       ProjectState after) throws SQLException {
-    editor.addField(after, after.requireModel(app, modelName), name);
+    ModelState model = after.requireModel(app, modelName).withAlteredField(name, field);
+    editor.addField(after, model, name);
   }
 
   @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,

@@ -1,0 +1,345 @@
+package dev.cairn.autodetect;
+
+import dev.cairn.operations.AddConstraint;
+import dev.cairn.operations.AddField;
+import dev.cairn.operations.AddIndex;
+import dev.cairn.operations.AlterField;
+import dev.cairn.operations.AlterModelTable;
+import dev.cairn.operations.CreateModel;
+import dev.cairn.operations.DeleteModel;
+import dev.cairn.operations.ModelOptions;
+import dev.cairn.operations.Operation;
+import dev.cairn.operations.RemoveConstraint;
+import dev.cairn.operations.RemoveField;
+import dev.cairn.operations.RemoveIndex;
+import dev.cairn.operations.RenameField;
+import dev.cairn.operations.RenameIndex;
+import dev.cairn.operations.RenameModel;
+import dev.cairn.state.Constraint;
+import dev.cairn.state.Field;
+import dev.cairn.state.Index;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds what changed between the state the migrations build ({@code from}) and the state the
+ * models describe ({@code to}), and the operations that take one to the other, as Django's
+ * autodetector does. Renames are settled first (asking the {@link Questioner}) so that everything
+ * after compares like with like.
+ *
+ * <p>Within an app the operations come in an order that always applies: renames, removed indexes
+ * and constraints, created models (referenced ones first), table renames, removed, added and
+ * altered fields, deleted models (referencing ones first), then new indexes and constraints.
+ */
+public final class Autodetector {
+  private final ProjectState from;
+  private final ProjectState to;
+  private final Set<String> apps;
+  private final Questioner questioner;
+  private final Map<String, List<Change>> changes = new LinkedHashMap<>();
+
+  /** @param apps the apps whose models the source describes; others are left alone */
+  public Autodetector(ProjectState from, ProjectState to, Collection<String> apps,
+      Questioner questioner) {
+    this.from = from;
+    this.to = to;
+    this.apps = new LinkedHashSet<>(apps);
+    this.questioner = questioner;
+  }
+
+  /** The changes per app, in apply order; apps without changes are absent. */
+  public Map<String, List<Change>> detect() {
+    ProjectState current = detectRenamedModels(from);
+    current = detectRenamedFields(current);
+    Set<String> circularApps = CircularApps.find(current, to, apps);
+    for (String app : apps) {
+      new AppDiff(app, current, circularApps.contains(app)).run();
+    }
+    changes.values().removeIf(List::isEmpty);
+    return changes;
+  }
+
+  // ---- renames --------------------------------------------------------------------------------
+
+  private ProjectState detectRenamedModels(ProjectState state) {
+    for (String app : apps) {
+      List<ModelState> removed = new ArrayList<>();
+      for (ModelState m : modelsOf(state, app)) if (to.model(m.key()).isEmpty()) removed.add(m);
+      for (ModelState added : modelsOf(to, app)) {
+        if (state.model(added.key()).isPresent()) continue;
+        for (ModelState old : removed) {
+          if (sameFields(old, added) && questioner.isModelRenamed(old.key(), added.key())) {
+            RenameModel op = new RenameModel(old.name(), added.name());
+            add(app, Change.of(op));
+            state = op.stateForwards(app, state);
+            removed.remove(old);
+            break;
+          }
+        }
+      }
+    }
+    return state;
+  }
+
+  private ProjectState detectRenamedFields(ProjectState state) {
+    for (String app : apps) {
+      for (ModelState target : modelsOf(to, app)) {
+        ModelState old = state.model(target.key()).orElse(null);
+        if (old == null) continue;
+        List<Name> removed = new ArrayList<>();
+        for (Name n : old.fields().keySet()) if (!target.fields().containsKey(n)) removed.add(n);
+        for (Map.Entry<Name, Field> added : target.fields().entrySet()) {
+          if (old.fields().containsKey(added.getKey())) continue;
+          for (Name oldName : removed) {
+            Field oldField = state.requireModel(target.key()).requireField(oldName);
+            if (sameButColumn(oldField, added.getValue(), oldName, added.getKey())
+                && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), added.getValue())) {
+              RenameField op = new RenameField(target.name(), oldName, added.getKey());
+              add(app, Change.of(op));
+              state = op.stateForwards(app, state);
+              if (!Objects.equals(oldField.dbColumn(), added.getValue().dbColumn())) {
+                AlterField alter = new AlterField(target.name(), added.getKey(), added.getValue());
+                add(app, Change.of(alter));
+                state = alter.stateForwards(app, state);
+              }
+              removed.remove(oldName);
+              break;
+            }
+          }
+        }
+      }
+    }
+    return state;
+  }
+
+  /** Same definition apart from {@code db_column}, and neither is a new column with old data. */
+  private static boolean sameButColumn(Field a, Field b, Name aName, Name bName) {
+    return a.toBuilder().dbColumn(null).build().equals(b.toBuilder().dbColumn(null).build());
+  }
+
+  private static boolean sameFields(ModelState a, ModelState b) {
+    if (a.fields().size() != b.fields().size()) return false;
+    for (Map.Entry<Name, Field> e : a.fields().entrySet()) {
+      Field other = b.fields().get(e.getKey());
+      if (other == null || !sameIgnoringTarget(e.getValue(), other)) return false;
+    }
+    return true;
+  }
+
+  /** A relation to the renamed model itself differs only in the name it points at. */
+  private static boolean sameIgnoringTarget(Field a, Field b) {
+    return a.toBuilder().to(null).build().equals(b.toBuilder().to(null).build())
+        && (a.to() == null) == (b.to() == null);
+  }
+
+  // ---- one app --------------------------------------------------------------------------------
+
+  /** The differences of one app once renames are settled. */
+  private final class AppDiff {
+    private final String app;
+    private final ProjectState current;
+    private final boolean circular;
+
+    AppDiff(String app, ProjectState current, boolean circular) {
+      this.app = app;
+      this.current = current;
+      this.circular = circular;
+    }
+
+    void run() {
+      List<ModelState> created = new ArrayList<>();
+      List<ModelState> deleted = new ArrayList<>();
+      List<ModelState[]> kept = new ArrayList<>();
+      for (ModelState m : modelsOf(to, app)) {
+        var old = current.model(m.key());
+        if (old.isPresent()) kept.add(new ModelState[] {old.get(), m});
+        else created.add(m);
+      }
+      for (ModelState m : modelsOf(current, app)) if (to.model(m.key()).isEmpty()) deleted.add(m);
+
+      for (ModelState[] pair : kept) removedIndexesAndConstraints(pair[0], pair[1]);
+      List<Change> deferredRelations = createModels(created);
+      for (ModelState[] pair : kept) {
+        if (!Objects.equals(pair[0].table(), pair[1].table())) {
+          add(app, Change.of(new AlterModelTable(pair[1].name(), pair[1].dbTable())));
+        }
+      }
+      for (ModelState[] pair : kept) removedFields(pair[0], pair[1]);
+      for (ModelState[] pair : kept) addedFields(pair[0], pair[1]);
+      deferredRelations.forEach(c -> add(app, c));
+      for (ModelState[] pair : kept) alteredFields(pair[0], pair[1]);
+      for (ModelState m : deletionOrder(deleted)) add(app, Change.of(new DeleteModel(m.name())));
+      for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
+      for (ModelState m : created) {
+        for (Index i : m.indexes()) add(app, Change.of(new AddIndex(m.name(), i)));
+        for (Constraint c : m.constraints()) add(app, Change.of(new AddConstraint(m.name(), c)));
+      }
+    }
+
+    /**
+     * CreateModel for each new model, referenced models first. A relation to a model created
+     * later (a circle) or, when two apps need each other, to another app's new model, becomes an
+     * AddField after all the models exist.
+     */
+    private List<Change> createModels(List<ModelState> created) {
+      List<Change> deferred = new ArrayList<>();
+      Set<ModelKey> made = new HashSet<>();
+      Set<ModelKey> pending = new HashSet<>();
+      created.forEach(m -> pending.add(m.key()));
+      for (ModelState m : creationOrder(created)) {
+        Map<Name, Field> fields = new LinkedHashMap<>();
+        Set<ModelKey> needs = new HashSet<>();
+        for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
+          Field f = e.getValue();
+          ModelKey target = f.to() == null ? null : ModelKey.resolve(app, f.to());
+          boolean laterHere = target != null && pending.contains(target) && !made.contains(target)
+              && !target.equals(m.key());
+          boolean otherAppNew = target != null && !target.app().equals(app)
+              && current.model(target).isEmpty();
+          if (laterHere || (otherAppNew && circular)) {
+            deferred.add(new Change(new AddField(m.name(), e.getKey(), f),
+                otherAppNew ? Set.of(target) : Set.of(), otherAppNew));
+          } else {
+            fields.put(e.getKey(), f);
+            if (target != null && !target.app().equals(app)) needs.add(target);
+          }
+        }
+        add(app, new Change(new CreateModel(m.name(), fields,
+            new ModelOptions(m.dbTable(), m.managed(), m.dbTableComment()), List.of(), List.of()),
+            needs, false));
+        made.add(m.key());
+      }
+      return deferred;
+    }
+
+    private void removedFields(ModelState old, ModelState target) {
+      for (Name n : old.fields().keySet()) {
+        if (!target.fields().containsKey(n)) add(app, Change.of(new RemoveField(target.name(), n)));
+      }
+    }
+
+    private void addedFields(ModelState old, ModelState target) {
+      for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
+        if (old.fields().containsKey(e.getKey())) continue;
+        Field f = e.getValue();
+        boolean needsValue = f.hasColumn() && !f.nullable() && !f.hasDefault()
+            && f.dbDefault() == null && !f.type().isAuto() && old.managed();
+        Operation op;
+        if (needsValue) {
+          Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
+          op = new AddField(target.name(), e.getKey(), f.toBuilder().defaultValue(value).build(),
+              false);
+        } else {
+          op = new AddField(target.name(), e.getKey(), f);
+        }
+        add(app, new Change(op, otherApps(f), false));
+      }
+    }
+
+    private void alteredFields(ModelState old, ModelState target) {
+      for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
+        Field before = old.fields().get(e.getKey());
+        if (before == null || before.equals(e.getValue())) continue;
+        add(app, new Change(new AlterField(target.name(), e.getKey(), e.getValue()),
+            otherApps(e.getValue()), false));
+      }
+    }
+
+    private void removedIndexesAndConstraints(ModelState old, ModelState target) {
+      for (Index i : old.indexes()) {
+        var now = target.index(i.name());
+        boolean renamedAway = now.isEmpty() && renameTarget(i, old, target) != null;
+        if (!renamedAway && (now.isEmpty() || !now.get().equals(i))) {
+          add(app, Change.of(new RemoveIndex(target.name(), i.name())));
+        }
+      }
+      for (Constraint c : old.constraints()) {
+        var now = target.constraint(c.name());
+        if (now.isEmpty() || !now.get().equals(c)) {
+          add(app, Change.of(new RemoveConstraint(target.name(), c.name())));
+        }
+      }
+    }
+
+    private void addedIndexesAndConstraints(ModelState old, ModelState target) {
+      for (Index i : old.indexes()) {
+        if (target.index(i.name()).isPresent()) continue;
+        Index renamed = renameTarget(i, old, target);
+        if (renamed != null) {
+          add(app, Change.of(new RenameIndex(target.name(), renamed.name(), i.name())));
+        }
+      }
+      for (Index i : target.indexes()) {
+        var before = old.index(i.name());
+        boolean isRenameTarget = before.isEmpty() && old.indexes().stream()
+            .anyMatch(o -> target.index(o.name()).isEmpty() && i.equals(renameTarget(o, old, target)));
+        if (!isRenameTarget && (before.isEmpty() || !before.get().equals(i))) {
+          add(app, Change.of(new AddIndex(target.name(), i)));
+        }
+      }
+      for (Constraint c : target.constraints()) {
+        var before = old.constraint(c.name());
+        if (before.isEmpty() || !before.get().equals(c)) {
+          add(app, Change.of(new AddConstraint(target.name(), c)));
+        }
+      }
+    }
+
+    /** The new index that is {@code gone} under another name: same fields, uniqueness, condition. */
+    private Index renameTarget(Index gone, ModelState old, ModelState target) {
+      for (Index i : target.indexes()) {
+        if (old.index(i.name()).isEmpty() && i.withName(gone.name()).equals(gone)) return i;
+      }
+      return null;
+    }
+
+    private Set<ModelKey> otherApps(Field f) {
+      if (f.to() == null) return Set.of();
+      ModelKey target = ModelKey.resolve(app, f.to());
+      return target.app().equals(app) ? Set.of() : Set.of(target);
+    }
+
+    /** Models that others point at come first; a circle keeps the file order. */
+    private List<ModelState> creationOrder(List<ModelState> created) {
+      return DependencyOrder.sort(created, m -> referencedModels(m, created), false);
+    }
+
+    /** Models that point at others go first, so a table is never dropped while still referenced. */
+    private List<ModelState> deletionOrder(List<ModelState> deleted) {
+      return DependencyOrder.sort(deleted, m -> referencedModels(m, deleted), true);
+    }
+
+    private Set<ModelState> referencedModels(ModelState m, List<ModelState> among) {
+      Set<ModelState> refs = new LinkedHashSet<>();
+      for (Field f : m.fields().values()) {
+        if (f.to() == null) continue;
+        ModelKey target = ModelKey.resolve(m.app(), f.to());
+        for (ModelState other : among) {
+          if (other.key().equals(target) && other != m) refs.add(other);
+        }
+      }
+      return refs;
+    }
+  }
+
+  private void add(String app, Change change) {
+    changes.computeIfAbsent(app, a -> new ArrayList<>()).add(change);
+  }
+
+  static List<ModelState> modelsOf(ProjectState state, String app) {
+    List<ModelState> result = new ArrayList<>();
+    for (ModelState m : state.models()) if (m.app().equals(app)) result.add(m);
+    return result;
+  }
+}

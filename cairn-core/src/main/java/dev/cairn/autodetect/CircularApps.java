@@ -1,0 +1,48 @@
+package dev.cairn.autodetect;
+
+import dev.cairn.state.Field;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.ProjectState;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Apps whose new models point at each other's new models, directly or around a circle. Their
+ * migrations cannot each depend on the other, so the relations between them go into a second
+ * migration, as Django does.
+ */
+final class CircularApps {
+  private CircularApps() {}
+
+  static Set<String> find(ProjectState current, ProjectState target, Collection<String> apps) {
+    Map<String, Set<String>> needs = new HashMap<>();
+    for (ModelState m : target.models()) {
+      if (!apps.contains(m.app())) continue;
+      for (Field f : m.fields().values()) {
+        if (f.to() == null) continue;
+        ModelKey ref = ModelKey.resolve(m.app(), f.to());
+        if (!ref.app().equals(m.app()) && current.model(ref).isEmpty() && apps.contains(ref.app())) {
+          needs.computeIfAbsent(m.app(), a -> new HashSet<>()).add(ref.app());
+        }
+      }
+    }
+    Set<String> circular = new HashSet<>();
+    for (String app : needs.keySet()) {
+      if (reaches(app, app, needs, new HashSet<>())) circular.add(app);
+    }
+    return circular;
+  }
+
+  private static boolean reaches(String from, String goal, Map<String, Set<String>> needs,
+      Set<String> seen) {
+    for (String next : needs.getOrDefault(from, Set.of())) {
+      if (next.equals(goal)) return true;
+      if (seen.add(next) && reaches(next, goal, needs, seen)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.cairn.autodetect;
+
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.CreateModel;
+import dev.cairn.operations.Operation;
+import dev.cairn.operations.RenameModel;
+import dev.cairn.state.ModelKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Turns detected changes into new migrations: numbered after each app's latest, named as Django
+ * names them, depending on the app's latest migration and on the other apps' migrations that make
+ * the models they point at. Apps that need each other's new models get two migrations each, the
+ * relations between them in the second.
+ */
+public final class MigrationMaker {
+  private final MigrationGraph graph;
+  private final String header;
+  private final BiFunction<List<Operation>, String, List<Operation>> optimizer;
+
+  /**
+   * @param graph the existing migrations
+   * @param header the comment written at the top of each file
+   * @param optimizer shortens an app's operation list (identity to keep it as detected)
+   */
+  public MigrationMaker(MigrationGraph graph, String header,
+      BiFunction<List<Operation>, String, List<Operation>> optimizer) {
+    this.graph = graph;
+    this.header = header;
+    this.optimizer = optimizer;
+  }
+
+  /** @param name the name asked for with {@code --name}, or {@code null} to suggest one */
+  public List<Migration> make(Map<String, List<Change>> changes, String name) {
+    Map<String, List<List<Change>>> parts = new LinkedHashMap<>();
+    changes.forEach((app, list) -> parts.put(app, split(list)));
+
+    Map<String, List<MigrationKey>> keys = new LinkedHashMap<>();
+    Map<ModelKey, MigrationKey> madeBy = new HashMap<>();
+    parts.forEach((app, appParts) -> {
+      int number = nextNumber(app);
+      List<MigrationKey> appKeys = new ArrayList<>();
+      for (int i = 0; i < appParts.size(); i++) {
+        List<Operation> ops = operations(appParts.get(i));
+        String suggested = name != null && i == 0 ? name
+            : MigrationNamer.suggest(ops, i == 0 && isNewApp(app));
+        MigrationKey key = new MigrationKey(app, String.format("%04d_%s", number + i, suggested));
+        appKeys.add(key);
+        for (Operation op : ops) {
+          if (op instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
+          if (op instanceof RenameModel r) madeBy.put(new ModelKey(app, r.newName()), key);
+        }
+      }
+      keys.put(app, appKeys);
+    });
+
+    List<Migration> result = new ArrayList<>();
+    parts.forEach((app, appParts) -> {
+      for (int i = 0; i < appParts.size(); i++) {
+        Set<MigrationKey> deps = new LinkedHashSet<>();
+        if (i > 0) deps.add(keys.get(app).get(i - 1));
+        else latest(app).ifPresent(deps::add);
+        for (Change c : appParts.get(i)) {
+          for (ModelKey needed : c.needs()) {
+            MigrationKey maker = madeBy.get(needed);
+            if (maker != null) deps.add(maker);
+            else latest(needed.app()).ifPresent(deps::add);
+          }
+        }
+        deps.remove(keys.get(app).get(i));
+        boolean initial = i == 0 && isNewApp(app);
+        List<Operation> ops = optimizer.apply(operations(appParts.get(i)), app);
+        result.add(new Migration(keys.get(app).get(i), new ArrayList<>(deps), ops, List.of(),
+            List.of(), initial, true, header, null, null));
+      }
+    });
+    return result;
+  }
+
+  /** An empty migration for {@code makemigrations --empty}. */
+  public Migration empty(String app, String name) {
+    MigrationKey key = new MigrationKey(app, String.format("%04d_%s", nextNumber(app),
+        name != null ? name : isNewApp(app) ? "initial" : "auto"));
+    return new Migration(key, latest(app).stream().toList(), List.of(), List.of(), List.of(),
+        isNewApp(app), true, header, null, null);
+  }
+
+  private static List<List<Change>> split(List<Change> changes) {
+    List<Change> first = new ArrayList<>();
+    List<Change> deferred = new ArrayList<>();
+    for (Change c : changes) (c.deferrable() ? deferred : first).add(c);
+    if (deferred.isEmpty()) return List.of(changes);
+    if (first.isEmpty()) return List.of(deferred);
+    return List.of(first, deferred);
+  }
+
+  private static List<Operation> operations(List<Change> changes) {
+    return changes.stream().map(Change::operation).toList();
+  }
+
+  private boolean isNewApp(String app) {
+    return graph.nodes().stream().noneMatch(k -> k.app().equals(app));
+  }
+
+  private java.util.Optional<MigrationKey> latest(String app) {
+    List<MigrationKey> leaves = graph.leafNodes(app);
+    return leaves.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(leaves.get(leaves.size() - 1));
+  }
+
+  /** One past the highest number among the app's migrations, as Django counts. */
+  private int nextNumber(String app) {
+    int max = 0;
+    for (MigrationKey k : graph.nodes()) {
+      if (!k.app().equals(app)) continue;
+      int end = 0;
+      while (end < k.name().length() && Character.isDigit(k.name().charAt(end))) end++;
+      if (end > 0) max = Math.max(max, Integer.parseInt(k.name().substring(0, Math.min(end, 9))));
+    }
+    return max + 1;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.cairn.autodetect;
+
+import dev.cairn.state.Field;
+import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
+
+/**
+ * Answers the questions {@code makemigrations} cannot answer alone, as Django's questioner does:
+ * at a prompt, or from answers given up front ({@code --rename}, {@code --default}).
+ */
+public interface Questioner {
+  /** "Was the model shop.Product renamed to Item?" */
+  boolean isModelRenamed(ModelKey oldModel, ModelKey newModel);
+
+  /** "Was product.title renamed to product.name (a CharField)?" */
+  boolean isFieldRenamed(ModelKey model, Name oldName, Name newName, Field field);
+
+  /**
+   * A one-off value for existing rows of a NOT NULL field added without a default: a string,
+   * number or boolean. Throws {@link NeedsAnswer} when there is nobody to ask.
+   */
+  Object oneOffDefault(ModelKey model, Name fieldName, Field field);
+}
