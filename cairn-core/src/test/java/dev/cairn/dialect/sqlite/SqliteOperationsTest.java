@@ -459,6 +459,18 @@ final class SqliteOperationsTest {
     assertThat(strings("SELECT id FROM shop_product WHERE name = 'new'")).containsExactly("4");
   }
 
+  @Test void foreignKeysOfOtherTablesStillActAfterARemake() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.migrate(before, new AlterField(n("Product"), n("name"), chars(200).build()),
+        new AlterModelTable(n("Product"), "item"));
+    h.execute("PRAGMA foreign_keys = ON");
+    h.execute("DELETE FROM item WHERE name = 'pen'");
+    assertThat(strings("SELECT body FROM shop_review")).containsExactly("good ink");
+    assertThatThrownBy(() -> h.execute("INSERT INTO shop_review (product_id, body) VALUES (99, 'x')"))
+        .hasMessageContaining("FOREIGN KEY");
+  }
+
   @Test void renameFieldPlain() throws Exception {
     ProjectState before = base();
     var sql = h.sql(before, new RenameField(n("Product"), n("stock"), n("amount")), false);
