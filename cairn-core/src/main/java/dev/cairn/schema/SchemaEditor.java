@@ -46,11 +46,10 @@ public abstract class SchemaEditor {
     if (!model.managed()) return;
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (JoinTable.isAutoCreated(e.getValue())) {
-        run("DROP TABLE " + q(JoinTable.tableName(model, e.getKey(), e.getValue())) + " CASCADE",
-            null);
+        dropTable(JoinTable.tableName(model, e.getKey(), e.getValue()), null);
       }
     }
-    run("DROP TABLE " + q(model.table()) + " CASCADE", "Delete model " + model.name());
+    dropTable(model.table(), "Delete model " + model.name());
   }
 
   /**
@@ -71,13 +70,22 @@ public abstract class SchemaEditor {
         }
       }
     }
+    alterJoinTables(state, oldModel, newModel);
+  }
+
+  /**
+   * Follows a renamed model or table with the join tables named after it: its own many-to-many
+   * fields' tables, and (RenameModel) the columns other models' join tables name after it.
+   */
+  protected void alterJoinTables(ProjectState state, ModelState oldModel, ModelState newModel)
+      throws SQLException {
     for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
       Field oldField = oldModel.fields().get(e.getKey());
       if (!JoinTable.isAutoCreated(e.getValue()) || oldField == null
           || !JoinTable.isAutoCreated(oldField)) {
         continue;
       }
-      alterJoinTable(JoinTable.model(oldModel, e.getKey(), oldField),
+      alterJoinTable(state, JoinTable.model(oldModel, e.getKey(), oldField),
           JoinTable.model(newModel, e.getKey(), e.getValue()));
     }
     if (!oldModel.key().equals(newModel.key())) {
@@ -88,7 +96,8 @@ public abstract class SchemaEditor {
           Field f = e.getValue();
           if (JoinTable.isAutoCreated(f)
               && ModelKey.resolve(other.app(), f.to()).equals(newModel.key())) {
-            alterJoinTable(JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
+            alterJoinTable(state,
+                JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
                 JoinTable.model(other, e.getKey(), f));
           }
         }
@@ -99,8 +108,10 @@ public abstract class SchemaEditor {
   /**
    * Takes an auto-created join table from one shape to another after a rename: its table, its
    * columns (named after the models) and the names Cairn generated for its keys and indexes.
+   * {@code state} is the state {@code newJoin} belongs to.
    */
-  protected void alterJoinTable(ModelState oldJoin, ModelState newJoin) throws SQLException {
+  protected void alterJoinTable(ProjectState state, ModelState oldJoin, ModelState newJoin)
+      throws SQLException {
     String oldTable = oldJoin.table();
     String newTable = newJoin.table();
     if (!oldTable.equals(newTable)) {
@@ -157,7 +168,7 @@ public abstract class SchemaEditor {
     Field field = model.requireField(name);
     if (!model.managed()) return;
     if (JoinTable.isAutoCreated(field)) {
-      run("DROP TABLE " + q(JoinTable.tableName(model, name, field)) + " CASCADE",
+      dropTable(JoinTable.tableName(model, name, field),
           "Remove field " + name + " from " + model.name());
       return;
     }
@@ -295,13 +306,13 @@ public abstract class SchemaEditor {
     boolean newAuto = JoinTable.isAutoCreated(newField);
     if (oldAuto && newAuto && fromState.relatedModel(oldModel.app(), oldField).table()
         .equals(toState.relatedModel(newModel.app(), newField).table())) {
-      alterJoinTable(JoinTable.model(oldModel, oldName, oldField),
+      alterJoinTable(toState, JoinTable.model(oldModel, oldName, oldField),
           JoinTable.model(newModel, newName, newField));
       return;
     }
     // Another target (or a switch to or from `through`): the old pairs mean nothing for the new one.
     if (oldAuto) {
-      run("DROP TABLE " + q(JoinTable.tableName(oldModel, oldName, oldField)) + " CASCADE", null);
+      dropTable(JoinTable.tableName(oldModel, oldName, oldField), null);
     }
     if (newAuto) createModel(toState, JoinTable.model(toState, newModel, newName, newField));
   }
@@ -480,6 +491,11 @@ public abstract class SchemaEditor {
   protected void createFieldIndex(String table, String column) throws SQLException {
     run("CREATE INDEX " + q(GeneratedNames.of(table, List.of(column), "",
         dialect.maxIdentifierLength())) + " ON " + q(table) + " (" + q(column) + ")", null);
+  }
+
+  /** Drops a table and whatever depends on it. */
+  protected void dropTable(String table, String comment) throws SQLException {
+    run("DROP TABLE " + q(table) + " CASCADE", comment);
   }
 
   protected void dropIndex(String name) throws SQLException {

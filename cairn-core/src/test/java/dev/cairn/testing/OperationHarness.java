@@ -109,12 +109,16 @@ public final class OperationHarness {
         t.checks());
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction, as the executor runs a migration: the dialect checks
+   * integrity (SQLite's foreign keys) before the commit; rolled back if either throws.
+   */
   public void inTransaction(SqlWork work) throws Exception {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
       work.run(connection);
+      dialect.checkIntegrity(connection);
       connection.commit();
     } catch (Exception | Error e) {
       connection.rollback();

@@ -12,6 +12,7 @@ import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,21 +83,20 @@ final class SqliteSchemaEditor extends SchemaEditor {
     // SQLite keeps no comments.
   }
 
-  // ---- models ---------------------------------------------------------------------------------
-
-  @Override public void deleteModel(ProjectState state, ModelState model) throws SQLException {
-    if (!model.managed()) return;
-    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
-      if (JoinTable.isAutoCreated(e.getValue())) {
-        run("DROP TABLE " + q(JoinTable.tableName(model, e.getKey(), e.getValue())), null);
-      }
-    }
-    run("DROP TABLE " + q(model.table()), "Delete model " + model.name());
+  @Override protected void dropTable(String table, String comment) throws SQLException {
+    run("DROP TABLE " + q(table), comment); // no CASCADE in SQLite; foreign keys are off
   }
+
+  @Override protected String alterColumnType(Field typed) {
+    throw new IllegalStateException("SQLite has no ALTER COLUMN TYPE; TableRemake changes types");
+  }
+
+  // ---- models ---------------------------------------------------------------------------------
 
   /**
    * Renames the table, then remakes it when Cairn named some of its indexes or checks after the
-   * old table: SQLite can rename neither an index nor a constraint.
+   * old table: SQLite can rename neither an index nor a constraint. RENAME TO carries the foreign
+   * keys of other tables along (SQLite 3.26+, legacy_alter_table off).
    */
   @Override public void alterDbTable(ProjectState state, ModelState oldModel, ModelState newModel)
       throws SQLException {
@@ -104,19 +104,27 @@ final class SqliteSchemaEditor extends SchemaEditor {
     if (!oldModel.table().equals(newModel.table())) {
       run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
           "Rename table " + oldModel.table() + " to " + newModel.table());
-      if (hasGeneratedNames(newModel)) {
-        remake(state, new TableRemake(newModel, newModel));
-      }
+      if (hasGeneratedNames(newModel)) remake(state, new TableRemake(newModel, newModel));
     }
-    for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
-      if (!JoinTable.isAutoCreated(e.getValue())) continue;
-      ModelState oldJoin = JoinTable.model(state, oldModel, e.getKey(), e.getValue());
-      ModelState newJoin = JoinTable.model(state, newModel, e.getKey(), e.getValue());
-      if (!oldJoin.table().equals(newJoin.table())) {
-        run("ALTER TABLE " + q(oldJoin.table()) + " RENAME TO " + q(newJoin.table()), null);
-        remake(state, new TableRemake(newJoin, newJoin));
-      }
+    alterJoinTables(state, oldModel, newModel);
+  }
+
+  /**
+   * Remakes a join table whose table or column names follow a renamed model, pairing columns by
+   * position: the names Cairn gave its indexes follow the table and columns.
+   */
+  @Override protected void alterJoinTable(ProjectState state, ModelState oldJoin,
+      ModelState newJoin) throws SQLException {
+    List<Name> olds = new ArrayList<>(oldJoin.fields().keySet());
+    List<Name> news = new ArrayList<>(newJoin.fields().keySet());
+    Map<Name, Name> renamed = new LinkedHashMap<>();
+    boolean same = oldJoin.table().equals(newJoin.table());
+    for (int i = 0; i < news.size(); i++) {
+      renamed.put(news.get(i), olds.get(i));
+      same &= oldJoin.requireField(olds.get(i)).column(olds.get(i))
+          .equals(newJoin.requireField(news.get(i)).column(news.get(i)));
     }
+    if (!same) remake(state, new TableRemake(oldJoin, newJoin, renamed));
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -128,9 +136,11 @@ final class SqliteSchemaEditor extends SchemaEditor {
       super.addField(state, model, name);
       return;
     }
-    boolean plainColumn = field.nullable() && !field.hasDefault() && !field.isUnique();
+    // ADD COLUMN cannot fill rows with a value other than the column's own default, add a unique
+    // column, or take a non-constant default: those go through the remake, as in Django.
+    boolean plainColumn = field.nullable() && !field.hasDefault() && !field.isUnique()
+        && field.dbDefault() == null;
     if (plainColumn) {
-      // ADD COLUMN cannot fill rows with a value other than the column's own default.
       run("ALTER TABLE " + q(model.table()) + " ADD COLUMN "
           + columnDefinition(state, model, name, field), "Add field " + name + " to " + model.name());
       if (field.hasIndex()) createFieldIndex(model.table(), field.column(name));
@@ -165,9 +175,55 @@ final class SqliteSchemaEditor extends SchemaEditor {
           + q(newColumn), "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
       return;
     }
-    if (oldColumn.equals(newColumn) && oldField.equals(newField)) return;
+    if (oldColumn.equals(newColumn) && sameInDatabase(oldField, newField)) return;
     remake(toState, new TableRemake(oldModel, newModel, Map.of(newName, oldName)),
         "Alter field " + newName + " on " + newModel.name());
+    if (!newField.type().isForeignKey() && !dialect.columnType(keyType(oldField))
+        .equals(dialect.columnType(keyType(newField)))) {
+      alterRelatedColumnTypes(toState, newModel, newColumn);
+    }
+  }
+
+  /**
+   * Remakes the tables whose keys point at {@code model}'s column {@code column}, which changed
+   * type (AutoField to BigAutoField), so that they take the new type; join tables included.
+   */
+  @Override protected void alterRelatedColumnTypes(ProjectState state, ModelState model,
+      String column) throws SQLException {
+    for (ModelState other : state.models()) {
+      if (!other.managed()) continue;
+      boolean remakeOther = false;
+      for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
+        Field f = e.getValue();
+        if (JoinTable.isAutoCreated(f)) {
+          ModelState join = JoinTable.model(state, other, e.getKey(), f);
+          if (join.fields().values().stream().anyMatch(j -> pointsAt(join, j, model, column))) {
+            remake(state, new TableRemake(join, join));
+          }
+        } else if (!other.key().equals(model.key()) && pointsAt(other, f, model, column)) {
+          remakeOther = true; // the model's own keys to itself came with its remake
+        }
+      }
+      if (remakeOther) remake(state, new TableRemake(other, other));
+    }
+  }
+
+  private static boolean pointsAt(ModelState source, Field f, ModelState target, String column) {
+    return f.type().isForeignKey()
+        && dev.cairn.state.ModelKey.resolve(source.app(), f.to()).equals(target.key())
+        && targetColumn(target, f).equals(column);
+  }
+
+  /** The type a key pointing at this field has: an identity column's plain integer. */
+  private static Field keyType(Field f) {
+    return Field.of(f.type().relatedColumnType()).maxLength(f.maxLength())
+        .maxDigits(f.maxDigits()).decimalPlaces(f.decimalPlaces()).build();
+  }
+
+  /** Whether two definitions make the same column: defaults and comments live outside it. */
+  private static boolean sameInDatabase(Field a, Field b) {
+    return a.toBuilder().defaultValue(null).dbComment(null).build()
+        .equals(b.toBuilder().defaultValue(null).dbComment(null).build());
   }
 
   /**
@@ -221,16 +277,38 @@ final class SqliteSchemaEditor extends SchemaEditor {
     remake(state, remake, null);
   }
 
+  /**
+   * The remake: a new table under a temporary name, the rows copied, the old table dropped, the
+   * new one renamed, its indexes made again. Dropping and renaming (rather than renaming the old
+   * table away) keeps the foreign keys of other tables pointing at the right name
+   * (https://www.sqlite.org/lang_altertable.html#otheralter). A table that moves is renamed first,
+   * so that those keys follow it.
+   */
   private void remake(ProjectState state, TableRemake remake, String comment) throws SQLException {
     ModelState model = remake.newModel();
     String table = model.table();
+    String source = remake.oldModel().table();
+    if (!source.equals(table)) {
+      run("ALTER TABLE " + q(source) + " RENAME TO " + q(table), null);
+    }
     String temporary = "new__" + table;
     run(createTableSql(state, model, temporary), comment == null ? "Remake table " + table
         : comment + " (remake table " + table + ")");
-    run(remake.copyRows(temporary, this::q));
-    run("DROP TABLE " + q(remake.oldModel().table()), null);
+    run(remake.copyRows(temporary, table, this::q));
+    if (hasAutoincrement(model)) {
+      // The copy starts the new table's AUTOINCREMENT counter at its highest id: carry over the
+      // old one, so that the ids of deleted rows are still never reused.
+      run("DELETE FROM sqlite_sequence WHERE name = " + dialect.literal(temporary), null);
+      run("INSERT INTO sqlite_sequence (name, seq) SELECT " + dialect.literal(temporary)
+          + ", seq FROM sqlite_sequence WHERE name = " + dialect.literal(table), null);
+    }
+    run("DROP TABLE " + q(table), null);
     run("ALTER TABLE " + q(temporary) + " RENAME TO " + q(table), null);
     createTableExtras(state, model);
+  }
+
+  private static boolean hasAutoincrement(ModelState model) {
+    return model.fields().values().stream().anyMatch(f -> f.primaryKey() && f.type().isAuto());
   }
 
   private String uniqueIndexSql(ModelState model, Constraint c) {

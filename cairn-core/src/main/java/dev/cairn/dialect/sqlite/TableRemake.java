@@ -51,8 +51,13 @@ final class TableRemake {
     return this;
   }
 
-  /** {@code INSERT INTO new (..) SELECT .. FROM old}: old columns kept, new ones defaulted. */
-  SqlStatement copyRows(String newTable, java.util.function.UnaryOperator<String> quote) {
+  /**
+   * {@code INSERT INTO new (..) SELECT .. FROM old}: old columns kept, new ones defaulted. {@code
+   * oldTable} is where the old rows are now, which differs from the old model's table once the
+   * table was renamed.
+   */
+  SqlStatement copyRows(String newTable, String oldTable,
+      java.util.function.UnaryOperator<String> quote) {
     List<String> targets = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -66,7 +71,7 @@ final class TableRemake {
       params.addAll(source.params());
     }
     return new SqlStatement("INSERT INTO " + quote.apply(newTable) + " (" + String.join(", ", targets)
-        + ") SELECT " + String.join(", ", sources) + " FROM " + quote.apply(oldModel.table()),
+        + ") SELECT " + String.join(", ", sources) + " FROM " + quote.apply(oldTable),
         params, null);
   }
 
