@@ -40,6 +40,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   static int exitCode(Throwable e) {
     if (e instanceof CliException c) return c.exitCode();
+    if (e instanceof dev.cairn.autodetect.NeedsAnswer) return ExitCodes.NEEDS_INPUT;
     if (e instanceof MigrationErrors.MigrationFailed || e instanceof SQLException) {
       return ExitCodes.DATABASE_ERROR;
     }
@@ -48,7 +49,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof MigrationErrors.ChecksumMismatch
         || e instanceof MigrationErrors.InconsistentHistory
         || e instanceof UnsupportedSchemaChange || e instanceof StateException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException) {
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.DATABASE_ERROR;

@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn " + Main.VERSION,
     description = "Detect model changes, write migrations, and apply them safely.",
     subcommands = {
+        DemoCommand.class,
+        MakeMigrationsCommand.class,
         MigrateCommand.class,
         ShowMigrationsCommand.class,
         SqlMigrateCommand.class,

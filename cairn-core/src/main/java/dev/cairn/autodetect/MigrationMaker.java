@@ -24,17 +24,20 @@ import java.util.function.BiFunction;
  */
 public final class MigrationMaker {
   private final MigrationGraph graph;
+  private final java.util.Collection<MigrationKey> existing;
   private final String header;
   private final BiFunction<List<Operation>, String, List<Operation>> optimizer;
 
   /**
-   * @param graph the existing migrations
+   * @param graph the existing migrations, squashed ones in place of what they replace
+   * @param existing every migration on disk, squashed or not, so that numbers never repeat
    * @param header the comment written at the top of each file
    * @param optimizer shortens an app's operation list (identity to keep it as detected)
    */
-  public MigrationMaker(MigrationGraph graph, String header,
-      BiFunction<List<Operation>, String, List<Operation>> optimizer) {
+  public MigrationMaker(MigrationGraph graph, java.util.Collection<MigrationKey> existing,
+      String header, BiFunction<List<Operation>, String, List<Operation>> optimizer) {
     this.graph = graph;
+    this.existing = existing;
     this.header = header;
     this.optimizer = optimizer;
   }
@@ -108,7 +111,7 @@ public final class MigrationMaker {
   }
 
   private boolean isNewApp(String app) {
-    return graph.nodes().stream().noneMatch(k -> k.app().equals(app));
+    return existing.stream().noneMatch(k -> k.app().equals(app));
   }
 
   private java.util.Optional<MigrationKey> latest(String app) {
@@ -119,7 +122,7 @@ public final class MigrationMaker {
   /** One past the highest number among the app's migrations, as Django counts. */
   private int nextNumber(String app) {
     int max = 0;
-    for (MigrationKey k : graph.nodes()) {
+    for (MigrationKey k : existing) {
       if (!k.app().equals(app)) continue;
       int end = 0;
       while (end < k.name().length() && Character.isDigit(k.name().charAt(end))) end++;
