@@ -125,8 +125,9 @@ public final class ModelsFileSource implements ModelSource {
         }
       }
       for (Site s : d.names()) {
+        String article = s.kind().equals("index") ? "an " : "a ";
         String other = indexes.putIfAbsent(lower(s.name()),
-            "a" + (s.kind().equals("index") ? "n " : " ") + s.kind() + " of " + model.key() + at + s.line() + ")");
+            article + s.kind() + " of " + model.key() + at + s.line() + ")");
         if (other != null) {
           throw in.error(s.line(), s.kind() + " name '" + s.name() + "' of " + model.key()
               + " is already the name of " + other, "index and constraint names are unique in a"
