@@ -15,8 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Reads fields, indexes and constraints, written as Django writes them, and checks their options. */
-final class FieldReader {
+/**
+ * Reads fields, indexes and constraints, written as Django writes them, and checks their options.
+ * Migration files and models files share it, so that both accept exactly the same fields.
+ */
+public final class FieldReader {
   /** Every key a field may have, in the order the writer puts them. */
   static final List<String> FIELD_KEYS = List.of("type", "max_length", "max_digits",
       "decimal_places", "to", "to_field", "on_delete", "db_table", "through", "null", "default",
@@ -31,12 +34,12 @@ final class FieldReader {
 
   private final YamlInput in;
 
-  FieldReader(YamlInput in) {
+  public FieldReader(YamlInput in) {
     this.in = in;
   }
 
   /** @param where the field for messages: "AddField 'price'" */
-  Field field(YamlNode node, String where) {
+  public Field field(YamlNode node, String where) {
     Mapping m = in.mapping(node, "the field in " + where);
     in.checkKeys(m, FIELD_KEYS, "field option", where);
     YamlNode typeNode = in.require(m, "type", where, "add a type, e.g. {type: CharField, max_length: 100}");
@@ -151,7 +154,7 @@ final class FieldReader {
   }
 
   /** @param where "AddIndex on 'product'" */
-  Index index(YamlNode node, String where) {
+  public Index index(YamlNode node, String where) {
     Mapping m = in.mapping(node, "the index in " + where);
     in.checkKeys(m, INDEX_KEYS, "index option", where);
     String name = in.name(in.require(m, "name", where, "give the index a name"), "'name' in " + where);
@@ -164,7 +167,7 @@ final class FieldReader {
   }
 
   /** @param where "AddConstraint on 'product'" */
-  Constraint constraint(YamlNode node, String where) {
+  public Constraint constraint(YamlNode node, String where) {
     Mapping m = in.mapping(node, "the constraint in " + where);
     YamlNode typeNode = in.require(m, "type", where, "add type: UniqueConstraint or type: CheckConstraint");
     String type = in.name(typeNode, "'type' in " + where);
@@ -187,7 +190,7 @@ final class FieldReader {
   }
 
   /** A non-empty list of field names. */
-  List<Name> names(YamlNode node, String what) {
+  public List<Name> names(YamlNode node, String what) {
     List<Name> names = new ArrayList<>();
     for (YamlNode item : in.sequence(node, what).items()) names.add(Name.of(in.name(item, "an item of " + what)));
     if (names.isEmpty()) throw in.error(node, what + " is empty", "list at least one field");

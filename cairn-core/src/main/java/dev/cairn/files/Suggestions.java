@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known name a misspelt one was probably meant to be. */
-final class Suggestions {
+public final class Suggestions {
   /** Edits allowed between a misspelling and its suggestion; more suggests unrelated names. */
   private static final int MAX_DISTANCE = 2;
 
   private Suggestions() {}
 
-  static Optional<String> closest(String given, Collection<String> known) {
+  public static Optional<String> closest(String given, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = given.toLowerCase(Locale.ROOT);
@@ -26,14 +26,14 @@ final class Suggestions {
   }
 
   /** "did you mean 'X'?", else a list of what is allowed. */
-  static String hint(String given, Collection<String> known) {
+  public static String hint(String given, Collection<String> known) {
     return closest(given, known)
         .map(s -> "did you mean '" + s + "'?")
         .orElseGet(() -> "expected one of: " + String.join(", ", known));
   }
 
   /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) previous[j] = j;
