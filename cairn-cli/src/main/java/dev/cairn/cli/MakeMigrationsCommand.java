@@ -113,7 +113,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     ProjectState current = graph.leafState();
-    ProjectState target = new ModelsFileSource(project.config()).load();
+    ProjectState target = ModelsFileSource.of(project.config()).load();
     Map<String, List<Change>> changes =
         new Autodetector(current, target, scope, questioner(out)).detect();
     if (changes.isEmpty()) {

@@ -105,11 +105,11 @@ public final class Autodetector {
             Field oldField = state.requireModel(target.key()).requireField(oldName);
             if (sameButColumn(oldField, added.getValue(), oldName, added.getKey())
                 && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), added.getValue())) {
-              RenameField op = new RenameField(target.name(), oldName, added.getKey());
+              RenameField op = new RenameField(modelName(target), oldName, added.getKey());
               add(app, Change.of(op));
               state = op.stateForwards(app, state);
               if (!Objects.equals(oldField.dbColumn(), added.getValue().dbColumn())) {
-                AlterField alter = new AlterField(target.name(), added.getKey(), added.getValue());
+                AlterField alter = new AlterField(modelName(target), added.getKey(), added.getValue());
                 add(app, Change.of(alter));
                 state = alter.stateForwards(app, state);
               }
@@ -182,8 +182,8 @@ public final class Autodetector {
       for (ModelState m : deletionOrder(deleted)) add(app, Change.of(new DeleteModel(m.name())));
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
-        for (Index i : m.indexes()) add(app, Change.of(new AddIndex(m.name(), i)));
-        for (Constraint c : m.constraints()) add(app, Change.of(new AddConstraint(m.name(), c)));
+        for (Index i : m.indexes()) add(app, Change.of(new AddIndex(modelName(m), i)));
+        for (Constraint c : m.constraints()) add(app, Change.of(new AddConstraint(modelName(m), c)));
       }
     }
 
@@ -208,7 +208,7 @@ public final class Autodetector {
           boolean otherAppNew = target != null && !target.app().equals(app)
               && current.model(target).isEmpty();
           if (laterHere || (otherAppNew && circular)) {
-            deferred.add(new Change(new AddField(m.name(), e.getKey(), f),
+            deferred.add(new Change(new AddField(modelName(m), e.getKey(), f),
                 otherAppNew ? Set.of(target) : Set.of(), otherAppNew));
           } else {
             fields.put(e.getKey(), f);
@@ -225,7 +225,7 @@ public final class Autodetector {
 
     private void removedFields(ModelState old, ModelState target) {
       for (Name n : old.fields().keySet()) {
-        if (!target.fields().containsKey(n)) add(app, Change.of(new RemoveField(target.name(), n)));
+        if (!target.fields().containsKey(n)) add(app, Change.of(new RemoveField(modelName(target), n)));
       }
     }
 
@@ -238,10 +238,10 @@ public final class Autodetector {
         Operation op;
         if (needsValue) {
           Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
-          op = new AddField(target.name(), e.getKey(), f.toBuilder().defaultValue(value).build(),
+          op = new AddField(modelName(target), e.getKey(), f.toBuilder().defaultValue(value).build(),
               false);
         } else {
-          op = new AddField(target.name(), e.getKey(), f);
+          op = new AddField(modelName(target), e.getKey(), f);
         }
         add(app, new Change(op, otherApps(f), false));
       }
@@ -251,7 +251,7 @@ public final class Autodetector {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
         Field before = old.fields().get(e.getKey());
         if (before == null || before.equals(e.getValue())) continue;
-        add(app, new Change(new AlterField(target.name(), e.getKey(), e.getValue()),
+        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
             otherApps(e.getValue()), false));
       }
     }
@@ -261,13 +261,13 @@ public final class Autodetector {
         var now = target.index(i.name());
         boolean renamedAway = now.isEmpty() && renameTarget(i, old, target) != null;
         if (!renamedAway && (now.isEmpty() || !now.get().equals(i))) {
-          add(app, Change.of(new RemoveIndex(target.name(), i.name())));
+          add(app, Change.of(new RemoveIndex(modelName(target), i.name())));
         }
       }
       for (Constraint c : old.constraints()) {
         var now = target.constraint(c.name());
         if (now.isEmpty() || !now.get().equals(c)) {
-          add(app, Change.of(new RemoveConstraint(target.name(), c.name())));
+          add(app, Change.of(new RemoveConstraint(modelName(target), c.name())));
         }
       }
     }
@@ -277,7 +277,7 @@ public final class Autodetector {
         if (target.index(i.name()).isPresent()) continue;
         Index renamed = renameTarget(i, old, target);
         if (renamed != null) {
-          add(app, Change.of(new RenameIndex(target.name(), renamed.name(), i.name())));
+          add(app, Change.of(new RenameIndex(modelName(target), renamed.name(), i.name())));
         }
       }
       for (Index i : target.indexes()) {
@@ -285,13 +285,13 @@ public final class Autodetector {
         boolean isRenameTarget = before.isEmpty() && old.indexes().stream()
             .anyMatch(o -> target.index(o.name()).isEmpty() && i.equals(renameTarget(o, old, target)));
         if (!isRenameTarget && (before.isEmpty() || !before.get().equals(i))) {
-          add(app, Change.of(new AddIndex(target.name(), i)));
+          add(app, Change.of(new AddIndex(modelName(target), i)));
         }
       }
       for (Constraint c : target.constraints()) {
         var before = old.constraint(c.name());
         if (before.isEmpty() || !before.get().equals(c)) {
-          add(app, Change.of(new AddConstraint(target.name(), c)));
+          add(app, Change.of(new AddConstraint(modelName(target), c)));
         }
       }
     }
@@ -331,6 +331,11 @@ public final class Autodetector {
       }
       return refs;
     }
+  }
+
+  /** Field-level operations name their model in lower case, as Django writes {@code model_name}. */
+  private static Name modelName(ModelState model) {
+    return Name.of(model.name().lower());
   }
 
   private void add(String app, Change change) {

@@ -3,6 +3,7 @@ package dev.cairn.dialect.sqlite;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.JoinTable;
 import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
@@ -298,9 +299,9 @@ final class SqliteSchemaEditor extends SchemaEditor {
     if (hasAutoincrement(model)) {
       // The copy starts the new table's AUTOINCREMENT counter at its highest id: carry over the
       // old one, so that the ids of deleted rows are still never reused.
-      run("DELETE FROM sqlite_sequence WHERE name = " + dialect.literal(temporary), null);
-      run("INSERT INTO sqlite_sequence (name, seq) SELECT " + dialect.literal(temporary)
-          + ", seq FROM sqlite_sequence WHERE name = " + dialect.literal(table), null);
+      run(new SqlStatement("DELETE FROM sqlite_sequence WHERE name = ?", List.of(temporary), null));
+      run(new SqlStatement("INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq"
+          + " FROM sqlite_sequence WHERE name = ?", List.of(temporary, table), null));
     }
     run("DROP TABLE " + q(table), null);
     run("ALTER TABLE " + q(temporary) + " RENAME TO " + q(table), null);

@@ -25,7 +25,6 @@ final class TableRemake {
   private final ModelState oldModel;
   private final ModelState newModel;
   private final Map<Name, Name> renamedFields; // new name -> old name
-  private final Map<Name, Source> overrides = new LinkedHashMap<>();
 
   TableRemake(ModelState oldModel, ModelState newModel) {
     this(oldModel, newModel, Map.of());
@@ -43,12 +42,6 @@ final class TableRemake {
 
   ModelState newModel() {
     return newModel;
-  }
-
-  /** Fills the column of a new field from an expression instead of its old column. */
-  TableRemake fill(Name newField, String expression, List<Object> params) {
-    overrides.put(newField, new Source(expression, params));
-    return this;
   }
 
   /**
@@ -76,7 +69,6 @@ final class TableRemake {
   }
 
   private Source sourceOf(Name name, Field field, java.util.function.UnaryOperator<String> quote) {
-    if (overrides.containsKey(name)) return overrides.get(name);
     Name oldName = renamedFields.getOrDefault(name, name);
     Field old = oldModel.fields().get(oldName);
     if (old != null && old.hasColumn()) {

@@ -104,9 +104,8 @@ final class SqliteSchemaEditorTest {
             "INSERT INTO \"new__shop_product\" (\"id\", \"name\", \"price\", \"stock\","
                 + " \"category_id\") SELECT \"id\", \"name\", \"price\", \"stock\", \"category_id\""
                 + " FROM \"shop_product\"",
-            "DELETE FROM sqlite_sequence WHERE name = 'new__shop_product'",
-            "INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq"
-                + " FROM sqlite_sequence WHERE name = 'shop_product'",
+            "DELETE FROM sqlite_sequence WHERE name = ?",
+            "INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq FROM sqlite_sequence WHERE name = ?",
             "DROP TABLE \"shop_product\"",
             "ALTER TABLE \"new__shop_product\" RENAME TO \"shop_product\"",
             "CREATE INDEX \"shop_product_category_id_fe113732\" ON \"shop_product\" (\"category_id\")");
@@ -195,7 +194,7 @@ final class SqliteSchemaEditorTest {
     assertThat(sql).contains(
         "CREATE TABLE \"new__it's \"\"odd\"\"\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL,"
             + " \"select\" varchar(9) NOT NULL)",
-        "DELETE FROM sqlite_sequence WHERE name = 'new__it''s \"odd\"'",
+        "DELETE FROM sqlite_sequence WHERE name = ?",
         "ALTER TABLE \"new__it's \"\"odd\"\"\" RENAME TO \"it's \"\"odd\"\"\"");
   }
 
