@@ -39,7 +39,7 @@ public record RemoveIndex(Name modelName, String name) implements Operation {
     return Reduction.throughIf(!next.referencesModel(modelName, app));
   }
 
-  /** Any field of the model, for {@link #referencesField}: which ones the index covered is not known here. */
+  /** Also every field of the model, by default: which ones the index covered is not known here. */
   @Override public boolean referencesModel(Name model, String app) {
     return modelName.equals(model);
   }

@@ -267,5 +267,4 @@ final class OptimizerTest {
   private static List<Operation> optimize(List<Operation> ops) {
     return new Optimizer().optimize(ops, APP);
   }
-
 }
