@@ -30,6 +30,26 @@ public record AddConstraint(Name modelName, Constraint constraint) implements Op
     editor.removeConstraint(after, after.requireModel(app, modelName), constraint);
   }
 
+
+  /** AddConstraint then RemoveConstraint of it is nothing. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof RemoveConstraint r && r.modelName().equals(modelName)
+        && r.name().equalsIgnoreCase(constraint.name())) {
+      return Reduction.cancel();
+    }
+    return Reduction.throughIf(!next.referencesModel(modelName, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
+  /** A check or a condition is SQL that may name any field. */
+  @Override public boolean referencesField(Name model, Name field, String app) {
+    return modelName.equals(model) && (constraint.fields().contains(field)
+        || constraint.check() != null || constraint.condition() != null);
+  }
+
   @Override public String describe() {
     return "Create constraint " + constraint.name() + " on model " + modelName;
   }

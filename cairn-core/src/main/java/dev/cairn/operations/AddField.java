@@ -48,6 +48,29 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
     editor.removeField(after, after.requireModel(app, modelName), name);
   }
 
+
+  /** AddField then AlterField, RenameField or RemoveField of the same field: one AddField, or none. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof AlterField a && a.targets(modelName, name)) {
+      return Reduction.replaceWith(new AddField(modelName, name, a.field()));
+    }
+    if (next instanceof RenameField r && r.targets(modelName, name)) {
+      return Reduction.replaceWith(new AddField(modelName, r.newName(), field));
+    }
+    if (next instanceof RemoveField r && r.targets(modelName, name)) return Reduction.cancel();
+    return Reduction.throughIf(!next.referencesField(modelName, name, app)
+        && !References.disturbsTarget(next, field, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model) || References.pointsAt(field, app, model);
+  }
+
+  @Override public boolean referencesField(Name model, Name fieldName, String app) {
+    return modelName.equals(model) && name.equals(fieldName)
+        || References.pointsAtField(field, app, model, fieldName);
+  }
+
   @Override public String describe() {
     return "Add field " + name + " to " + modelName;
   }

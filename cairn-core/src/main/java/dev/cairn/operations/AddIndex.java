@@ -30,6 +30,29 @@ public record AddIndex(Name modelName, Index index) implements Operation {
     editor.removeIndex(after.requireModel(app, modelName), index);
   }
 
+
+  /** AddIndex then RemoveIndex of it is nothing; then RenameIndex of it, an AddIndex renamed. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof RemoveIndex r && r.modelName().equals(modelName)
+        && r.name().equalsIgnoreCase(index.name())) {
+      return Reduction.cancel();
+    }
+    if (next instanceof RenameIndex r && r.modelName().equals(modelName)
+        && r.oldName().equalsIgnoreCase(index.name())) {
+      return Reduction.replaceWith(new AddIndex(modelName, index.withName(r.newName())));
+    }
+    return Reduction.throughIf(!next.referencesModel(modelName, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
+  /** A condition is SQL that may name any field. */
+  @Override public boolean referencesField(Name model, Name field, String app) {
+    return modelName.equals(model) && (index.fields().contains(field) || index.condition() != null);
+  }
+
   @Override public String describe() {
     return "Create index " + index.name() + " on " + modelName;
   }

@@ -34,6 +34,28 @@ public record AlterField(Name modelName, Name name, Field field) implements Oper
     databaseForwards(editor, app, after, before);
   }
 
+
+  /** A later AlterField or RemoveField of the same field makes this one moot. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof AlterField a && a.targets(modelName, name)) return Reduction.replaceWith(a);
+    if (next instanceof RemoveField r && r.targets(modelName, name)) return Reduction.replaceWith(r);
+    return Reduction.throughIf(!next.referencesField(modelName, name, app)
+        && !References.disturbsTarget(next, field, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model) || References.pointsAt(field, app, model);
+  }
+
+  @Override public boolean referencesField(Name model, Name fieldName, String app) {
+    return modelName.equals(model) && name.equals(fieldName)
+        || References.pointsAtField(field, app, model, fieldName);
+  }
+
+  boolean targets(Name model, Name fieldName) {
+    return modelName.equals(model) && name.equals(fieldName);
+  }
+
   @Override public String describe() {
     return "Alter field " + name + " on " + modelName;
   }

@@ -28,6 +28,18 @@ public record AlterModelTable(Name name, String table) implements Operation {
     editor.alterDbTable(before, after.requireModel(app, name), before.requireModel(app, name));
   }
 
+
+  /** A later AlterModelTable or DeleteModel of the same model makes this one moot. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof AlterModelTable t && t.name().equals(name)) return Reduction.replaceWith(t);
+    if (next instanceof DeleteModel d && d.name().equals(name)) return Reduction.replaceWith(d);
+    return Reduction.throughIf(!next.referencesModel(name, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return name.equals(model);
+  }
+
   @Override public String describe() {
     return "Rename table for " + name + " to " + (table == null ? "(default)" : table);
   }

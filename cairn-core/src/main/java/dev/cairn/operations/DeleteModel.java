@@ -28,6 +28,16 @@ public record DeleteModel(Name name) implements Operation {
     editor.createModel(before, before.requireModel(app, name));
   }
 
+
+  @Override public Reduction reduce(Operation next, String app) {
+    return Reduction.throughIf(!next.referencesModel(name, app));
+  }
+
+  /** Always: the deleted model's own relations may point at any model, as Django assumes. */
+  @Override public boolean referencesModel(Name model, String app) {
+    return true;
+  }
+
   @Override public String describe() {
     return "Delete model " + name;
   }

@@ -32,6 +32,25 @@ public record RemoveField(Name modelName, Name name) implements Operation {
     editor.addField(before, before.requireModel(app, modelName), name);
   }
 
+
+  /** Removing a field and then its model is deleting the model. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof DeleteModel d && d.name().equals(modelName)) return Reduction.replaceWith(d);
+    return Reduction.throughIf(!next.referencesField(modelName, name, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
+  @Override public boolean referencesField(Name model, Name fieldName, String app) {
+    return targets(model, fieldName);
+  }
+
+  boolean targets(Name model, Name fieldName) {
+    return modelName.equals(model) && name.equals(fieldName);
+  }
+
   @Override public String describe() {
     return "Remove field " + name + " from " + modelName;
   }

@@ -34,6 +34,16 @@ public record RemoveIndex(Name modelName, String name) implements Operation {
     return before.requireModel(app, modelName).index(name).orElseThrow();
   }
 
+
+  @Override public Reduction reduce(Operation next, String app) {
+    return Reduction.throughIf(!next.referencesModel(modelName, app));
+  }
+
+  /** Also every field of the model, by default: which ones the index covered is not known here. */
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
   @Override public String describe() {
     return "Remove index " + name + " from " + modelName;
   }

@@ -33,6 +33,30 @@ public record RenameField(Name modelName, Name oldName, Name newName) implements
         before, before.requireModel(app, modelName), oldName);
   }
 
+
+  /** Renames chain: a to b, then b to c, is a to c; back to the very same spelling is nothing. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof RenameField r && r.targets(modelName, newName)) {
+      if (oldName.value().equals(r.newName().value())) return Reduction.cancel();
+      return Reduction.replaceWith(new RenameField(modelName, oldName, r.newName()));
+    }
+    return Reduction.throughIf(!next.referencesField(modelName, oldName, app)
+        && !next.referencesField(modelName, newName, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
+  @Override public boolean referencesField(Name model, Name fieldName, String app) {
+    return modelName.equals(model) && (oldName.equals(fieldName) || newName.equals(fieldName));
+  }
+
+  /** Whether this renames the field {@code fieldName} (its old name) of {@code model}. */
+  boolean targets(Name model, Name fieldName) {
+    return modelName.equals(model) && oldName.equals(fieldName);
+  }
+
   @Override public String describe() {
     return "Rename field " + oldName + " on " + modelName + " to " + newName;
   }

@@ -35,6 +35,20 @@ public record RenameIndex(Name modelName, String newName, String oldName) implem
     editor.renameIndex(before.requireModel(app, modelName), newName, oldName);
   }
 
+
+  /** Renames chain: a to b, then b to c, is a to c. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof RenameIndex r && r.modelName().equals(modelName)
+        && r.oldName().equalsIgnoreCase(newName)) {
+      return Reduction.replaceWith(new RenameIndex(modelName, r.newName(), oldName));
+    }
+    return Reduction.throughIf(!next.referencesModel(modelName, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return modelName.equals(model);
+  }
+
   @Override public String describe() {
     return "Rename index " + oldName + " on " + modelName + " to " + newName;
   }

@@ -32,6 +32,20 @@ public record RenameModel(Name oldName, Name newName) implements Operation {
     editor.alterDbTable(before, after.requireModel(app, newName), before.requireModel(app, oldName));
   }
 
+
+  /** Renames chain: A to B, then B to C, is A to C. */
+  @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof RenameModel r && r.oldName().equals(newName)) {
+      return Reduction.replaceWith(new RenameModel(oldName, r.newName()));
+    }
+    return Reduction.throughIf(!next.referencesModel(oldName, app)
+        && !next.referencesModel(newName, app));
+  }
+
+  @Override public boolean referencesModel(Name model, String app) {
+    return oldName.equals(model) || newName.equals(model);
+  }
+
   @Override public String describe() {
     return "Rename model " + oldName + " to " + newName;
   }

@@ -76,6 +76,12 @@ public record RunJava(String code, String reverseCode, boolean elidable) impleme
     return elidable;
   }
 
+
+  /** Never merges, and nothing is optimized across it: its code may touch any table. */
+  @Override public Reduction reduce(Operation next, String app) {
+    return Reduction.none();
+  }
+
   @Override public String describe() {
     return "Java operation " + code;
   }

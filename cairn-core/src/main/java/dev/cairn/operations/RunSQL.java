@@ -46,6 +46,12 @@ public record RunSQL(List<String> sql, List<String> reverseSql, List<Operation> 
     return elidable;
   }
 
+
+  /** Never merges, and nothing is optimized across it: its SQL may touch any table. */
+  @Override public Reduction reduce(Operation next, String app) {
+    return Reduction.none();
+  }
+
   @Override public String describe() {
     return "Raw SQL operation";
   }

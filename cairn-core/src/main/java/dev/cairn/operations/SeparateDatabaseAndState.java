@@ -53,6 +53,12 @@ public record SeparateDatabaseAndState(List<Operation> databaseOperations,
     return databaseOperations.stream().allMatch(Operation::isReversible);
   }
 
+
+  /** Never merges, and nothing is optimized across it: it stands for other operations. */
+  @Override public Reduction reduce(Operation next, String app) {
+    return Reduction.none();
+  }
+
   @Override public String describe() {
     return "Custom state/database change combination";
   }
