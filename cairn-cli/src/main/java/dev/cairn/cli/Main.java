@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         MigrateCommand.class,
         ShowMigrationsCommand.class,
         SqlMigrateCommand.class,
+        SquashMigrationsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Run 'cairn <command> --help' for a command's options.",
         "Project settings live in cairn.yaml; see README.md."})

@@ -49,12 +49,22 @@ final class MigrateCommand implements Callable<Integer> {
       description = "Go on although applied migrations have been edited since.")
   boolean ignoreChecksums;
 
+  @Option(names = "--merge",
+      description = "Merge conflicting branches first (as makemigrations --merge), then migrate.")
+  boolean merge;
+
   @Option(names = "--noinput", description = "Never ask a question (migrate asks none yet).")
   boolean noinput;
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
+    if (merge) {
+      var graph = dev.cairn.graph.MigrationGraph.of(project.migrations())
+          .withReplacements(java.util.Set.of());
+      var merges = Merges.find(graph, java.util.Set.of(), MakeMigrationsCommand.header(), out);
+      for (var file : Merges.write(project, merges)) out.println("  Wrote " + file);
+    }
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
     try (Database db = project.openDatabase()) {
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),

@@ -52,10 +52,14 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
   /** AddField then AlterField, RenameField or RemoveField of the same field: one AddField, or none. */
   @Override public Reduction reduce(Operation next, String app) {
     if (next instanceof AlterField a && a.targets(modelName, name)) {
-      return Reduction.replaceWith(new AddField(modelName, name, a.field()));
+      // A one-off default still has to fill the existing rows if the altered field has none.
+      boolean keepOneOff = !preserveDefault && !a.field().hasDefault();
+      Field merged = keepOneOff
+          ? a.field().toBuilder().defaultValue(field.defaultValue()).build() : a.field();
+      return Reduction.replaceWith(new AddField(modelName, name, merged, !keepOneOff));
     }
     if (next instanceof RenameField r && r.targets(modelName, name)) {
-      return Reduction.replaceWith(new AddField(modelName, r.newName(), field));
+      return Reduction.replaceWith(new AddField(modelName, r.newName(), field, preserveDefault));
     }
     if (next instanceof RemoveField r && r.targets(modelName, name)) return Reduction.cancel();
     return Reduction.throughIf(!next.referencesField(modelName, name, app)

@@ -63,7 +63,7 @@ public record CreateModel(Name name, Map<Name, Field> fields, ModelOptions optio
     }
     if (next instanceof AddField a && a.modelName().equals(name) && !fields.containsKey(a.name())) {
       Map<Name, Field> copy = new LinkedHashMap<>(fields);
-      copy.put(a.name(), a.field());
+      copy.put(a.name(), a.stateField()); // a new table has no rows for a one-off default to fill
       return Reduction.replaceWith(withFields(copy));
     }
     if (next instanceof AlterField a && a.modelName().equals(name) && fields.containsKey(a.name())) {
