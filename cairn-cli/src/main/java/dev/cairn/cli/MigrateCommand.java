@@ -75,12 +75,9 @@ final class MigrateCommand implements Callable<Integer> {
         out.flush();
         return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
       }
-      out.println("Operations to perform:");
-      out.println("  " + describeTargets(project));
-      out.println("Running migrations:");
-      out.flush();
       List<PlanStep> done = executor.migrate(targets,
-          new MigrateOptions(fake, fakeInitial, ignoreChecksums), new Printer(out));
+          new MigrateOptions(fake, fakeInitial, ignoreChecksums),
+          new Printer(out, describeTargets(project)));
       if (done.isEmpty()) out.println("  No migrations to apply.");
       out.flush();
       return ExitCodes.OK;
@@ -113,9 +110,18 @@ final class MigrateCommand implements Callable<Integer> {
   /** Prints progress as Django does: {@code Applying shop.0002_product_stock... OK (12 ms)}. */
   private static final class Printer implements MigrationListener {
     private final PrintWriter out;
+    private final String targets;
 
-    Printer(PrintWriter out) {
+    Printer(PrintWriter out, String targets) {
       this.out = out;
+      this.targets = targets;
+    }
+
+    @Override public void planned(List<PlanStep> plan) {
+      out.println("Operations to perform:");
+      out.println("  " + targets);
+      out.println("Running migrations:");
+      out.flush();
     }
 
     @Override public void started(PlanStep step) {

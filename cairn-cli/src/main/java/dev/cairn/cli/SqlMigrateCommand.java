@@ -49,8 +49,10 @@ final class SqlMigrateCommand implements Callable<Integer> {
     MigrationKey key = new MigrationPlanner(graph, Set.of()).resolve(new Target(app, migration));
     Migration m = graph.migration(key);
     if (backwards) MigrationPlanner.checkReversible(List.of(new dev.cairn.execute.PlanStep(m, true)));
-    List<MigrationKey> plan = graph.forwardsPlan(key);
-    ProjectState state = graph.stateAt(plan.subList(0, plan.size() - 1));
+    // The state migrate has on a fresh database when it reaches this migration: every migration
+    // before it in the full plan, other apps' included, not only its ancestors (as Django takes).
+    List<MigrationKey> plan = graph.fullPlan();
+    ProjectState state = graph.stateAt(plan.subList(0, plan.indexOf(key)));
 
     List<ProjectState> states = new ArrayList<>();
     for (Operation op : m.operations()) {

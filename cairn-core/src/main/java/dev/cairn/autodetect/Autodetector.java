@@ -81,7 +81,7 @@ public final class Autodetector {
         for (ModelState old : removed) {
           if (sameFields(old, added) && questioner.isModelRenamed(old.key(), added.key())) {
             RenameModel op = new RenameModel(old.name(), added.name());
-            add(app, Change.of(op));
+            add(app, new Change(op, Set.of(), appsPointingAt(state, old.key()), false));
             state = op.stateForwards(app, state);
             removed.remove(old);
             break;
@@ -179,7 +179,10 @@ public final class Autodetector {
       for (ModelState[] pair : kept) addedFields(pair[0], pair[1]);
       deferredRelations.forEach(c -> add(app, c));
       for (ModelState[] pair : kept) alteredFields(pair[0], pair[1]);
-      for (ModelState m : deletionOrder(deleted)) add(app, Change.of(new DeleteModel(m.name())));
+      for (ModelState m : deletionOrder(deleted)) {
+        add(app, new Change(new DeleteModel(m.name()), Set.of(), appsPointingAt(current, m.key()),
+            false));
+      }
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
         for (Index i : m.indexes()) add(app, Change.of(new AddIndex(modelName(m), i)));
@@ -340,6 +343,18 @@ public final class Autodetector {
 
   private void add(String app, Change change) {
     changes.computeIfAbsent(app, a -> new ArrayList<>()).add(change);
+  }
+
+  /** Other apps with a relation to {@code model}: their uses of its name must come first. */
+  private static Set<String> appsPointingAt(ProjectState state, ModelKey model) {
+    Set<String> apps = new LinkedHashSet<>();
+    for (ModelState m : state.models()) {
+      if (m.app().equals(model.app())) continue;
+      for (Field f : m.fields().values()) {
+        if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) apps.add(m.app());
+      }
+    }
+    return apps;
   }
 
   static List<ModelState> modelsOf(ProjectState state, String app) {

@@ -73,6 +73,11 @@ public final class MigrationMaker {
         if (i > 0) deps.add(keys.get(app).get(i - 1));
         else latest(app).ifPresent(deps::add);
         for (Change c : appParts.get(i)) {
+          for (String other : c.afterApps()) {
+            List<MigrationKey> made = keys.get(other);
+            if (made != null) deps.add(made.get(made.size() - 1));
+            else latest(other).ifPresent(deps::add);
+          }
           for (ModelKey needed : c.needs()) {
             MigrationKey maker = madeBy.get(needed);
             if (maker != null) deps.add(maker);

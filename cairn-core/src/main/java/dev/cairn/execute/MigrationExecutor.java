@@ -105,6 +105,7 @@ public final class MigrationExecutor {
       checkConsistent(graph, applied);
       List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
       MigrationPlanner.checkReversible(plan);
+      listener.planned(plan);
       Set<MigrationKey> recorded = new LinkedHashSet<>(appliedRows.keySet());
       if (plan.isEmpty()) {
         recordReplacements(recorded, listener);

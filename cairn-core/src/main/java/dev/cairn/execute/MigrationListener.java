@@ -2,6 +2,9 @@ package dev.cairn.execute;
 
 /** Hears what {@code migrate} does, so that the command line can print it as it happens. */
 public interface MigrationListener {
+  /** The plan, once the lock is held and every check has passed, before anything runs. */
+  default void planned(java.util.List<PlanStep> plan) {}
+
   default void started(PlanStep step) {}
 
   /** @param faked the history changed but no SQL ran */
