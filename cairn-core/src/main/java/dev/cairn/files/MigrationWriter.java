@@ -199,7 +199,7 @@ public final class MigrationWriter {
   }
 
   /** {@code key: value}, or nothing when value is {@code null}. */
-  private static void put(StringBuilder out, int in, String key, Object value) {
+  static void put(StringBuilder out, int in, String key, Object value) {
     if (value == null) return;
     Object v = value instanceof Name n ? n.value() : value;
     out.append(pad(in)).append(key).append(':').append(Scalars.blockValue(v, in + 2)).append('\n');
