@@ -1,0 +1,237 @@
+package dev.cairn.autodetect;
+
+import static dev.cairn.testing.Models.chars;
+import static dev.cairn.testing.Models.foreignKey;
+import static dev.cairn.testing.Models.id;
+import static dev.cairn.testing.Models.integer;
+import static dev.cairn.testing.Models.n;
+import static dev.cairn.testing.Models.names;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.AddField;
+import dev.cairn.operations.AlterModelTable;
+import dev.cairn.operations.CreateModel;
+import dev.cairn.operations.Operation;
+import dev.cairn.optimize.Optimizer;
+import dev.cairn.state.Constraint;
+import dev.cairn.state.Field;
+import dev.cairn.state.Index;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.OnDelete;
+import dev.cairn.state.ProjectState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What makemigrations detects between the migrations' state and the models; no database. */
+final class AutodetectorTest {
+  private static final Questioner NO_INPUT = new NoInputQuestioner();
+
+  @Test void aNewModelIsCreatedWithItsFieldsInOrder() {
+    ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100), "price", integer()));
+    assertThat(describe(detect(ProjectState.empty(), to, "shop"))).containsExactly("Create model Product");
+    CreateModel create = (CreateModel) ops(detect(ProjectState.empty(), to, "shop")).get(0);
+    assertThat(create.fields().keySet()).containsExactly(n("id"), n("name"), n("price"));
+  }
+
+  @Test void aReferencedModelIsCreatedBeforeTheModelPointingAtIt() {
+    ProjectState to = state(
+        model("shop", "Product", "id", id(), "category", foreignKey("shop.Category").onDelete(OnDelete.CASCADE)),
+        model("shop", "Category", "id", id()));
+    assertThat(describe(detect(ProjectState.empty(), to, "shop")))
+        .containsExactly("Create model Category", "Create model Product");
+  }
+
+  @Test void modelsPointingAtEachOtherGetTheirLaterKeyAsAnAddField() {
+    ProjectState to = state(
+        model("shop", "A", "id", id(), "b", foreignKey("shop.B").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("shop", "B", "id", id(), "a", foreignKey("shop.A").onDelete(OnDelete.CASCADE).nullable(true)));
+    assertThat(describe(detect(ProjectState.empty(), to, "shop")))
+        .containsExactly("Create model B", "Create model A", "Add field a to b");
+  }
+
+  @Test void twoAppsPointingAtEachOthersNewModelsGetTwoMigrationsEach() {
+    ProjectState to = state(
+        model("a", "Left", "id", id(), "right", foreignKey("b.Right").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("b", "Right", "id", id(), "left", foreignKey("a.Left").onDelete(OnDelete.CASCADE).nullable(true)));
+    Map<String, List<Change>> changes =
+        new Autodetector(ProjectState.empty(), to, List.of("a", "b"), NO_INPUT).detect();
+    List<Migration> made = maker(List.of()).make(changes, null);
+    assertThat(made).extracting(m -> m.key().toString()).containsExactly(
+        "a.0001_initial", "a.0002_left_right", "b.0001_initial", "b.0002_right_left");
+    assertThat(made.get(1).dependencies()).extracting(Object::toString)
+        .containsExactly("a.0001_initial", "b.0001_initial");
+    assertThat(made.get(0).dependencies()).isEmpty();
+  }
+
+  @Test void aForeignKeyToAnotherAppDependsOnThatAppsLatestMigration() {
+    ProjectState from = state(model("catalog", "Category", "id", id()),
+        model("shop", "Product", "id", id()));
+    ProjectState to = state(model("catalog", "Category", "id", id()),
+        model("shop", "Product", "id", id(),
+            "category", foreignKey("catalog.Category").onDelete(OnDelete.CASCADE).nullable(true)));
+    List<Migration> made = maker(List.of(key("catalog.0001_initial"), key("catalog.0002_x"),
+        key("shop.0001_initial"))).make(new Autodetector(from, to, List.of("catalog", "shop"),
+            NO_INPUT).detect(), null);
+    assertThat(made).singleElement().satisfies(m -> {
+      assertThat(m.key().toString()).isEqualTo("shop.0002_product_category");
+      assertThat(m.dependencies()).extracting(Object::toString)
+          .containsExactly("shop.0001_initial", "catalog.0002_x");
+    });
+  }
+
+  @Test void addedRemovedAndAlteredFieldsAreFound() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "name", chars(100), "price", integer()));
+    ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(200),
+        "stock", integer().defaultValue(0)));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly(
+        "Remove field price from product", "Add field stock to product", "Alter field name on product");
+  }
+
+  @Test void aFieldRenameIsAskedAndBecomesRenameField() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "title", chars(100).nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100).nullable(true)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("product.title", "product.name")))))
+        .containsExactly("Rename field title on product to name");
+    assertThat(describe(detect(from, to, "shop", new Answers(Map.of(), Set.of("product.title=product.name"),
+        Map.of(), NO_INPUT)))).containsExactly("Remove field title from product", "Add field name to product");
+  }
+
+  @Test void withNoInputARenameCandidateStopsWithTheFlagThatAnswersIt() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "title", chars(100)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100)));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename product.title=product.name")
+        .hasMessageContaining("--no-rename product.title=product.name");
+  }
+
+  @Test void aModelRenameIsAskedAndRepointsNothingElse() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "name", chars(100)));
+    ProjectState to = state(model("shop", "Item", "id", id(), "name", chars(100)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("shop.product", "shop.item")))))
+        .containsExactly("Rename model Product to Item");
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename shop.Product=shop.Item");
+  }
+
+  @Test void aNewNotNullFieldWithoutDefaultTakesAOneOffDefaultThatTheStateDoesNotKeep() {
+    ProjectState from = state(model("shop", "Product", "id", id()));
+    ProjectState to = state(model("shop", "Product", "id", id(), "sku", chars(20)));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--default product.sku=");
+    List<Operation> ops = ops(detect(from, to, "shop",
+        new Answers(Map.of(), Set.of(), Map.of("product.sku", "n/a"), NO_INPUT)));
+    AddField add = (AddField) ops.get(0);
+    assertThat(add.field().defaultValue()).isEqualTo("n/a");
+    assertThat(add.preserveDefault()).isFalse();
+    assertThat(add.stateForwards("shop", from)).isEqualTo(to);
+  }
+
+  @Test void aNewDbTableIsAnAlterModelTable() {
+    ProjectState from = state(model("shop", "Product", "id", id()));
+    ModelState renamed = model("shop", "Product", "id", id()).withDbTable("products");
+    List<Operation> ops = ops(detect(from, state(renamed), "shop"));
+    assertThat(ops).singleElement().isEqualTo(new AlterModelTable(n("Product"), "products"));
+  }
+
+  @Test void indexesAndConstraintsAreAddedRemovedAndRenamed() {
+    ModelState base = model("shop", "Product", "id", id(), "name", chars(100), "price", integer());
+    ProjectState from = state(base
+        .withIndex(new Index("old_name_idx", names("name"), false, null))
+        .withConstraint(Constraint.check("price_gte_0", "price >= 0")));
+    ProjectState to = state(base
+        .withIndex(new Index("new_name_idx", names("name"), false, null))
+        .withIndex(new Index("price_idx", names("price"), false, null))
+        .withConstraint(Constraint.check("price_gte_0", "price > 0")));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly(
+        "Remove constraint price_gte_0 from model product",
+        "Rename index old_name_idx on product to new_name_idx",
+        "Create index price_idx on product",
+        "Create constraint price_gte_0 on model product");
+  }
+
+  @Test void modelsPointingAtDeletedModelsAreDeletedFirst() {
+    ProjectState from = state(model("shop", "Category", "id", id()),
+        model("shop", "Product", "id", id(), "category", foreignKey("shop.Category").onDelete(OnDelete.CASCADE)));
+    assertThat(describe(detect(from, ProjectState.empty(), "shop")))
+        .containsExactly("Delete model Product", "Delete model Category");
+  }
+
+  @Test void noChangesMeansNothingToWrite() {
+    ProjectState same = state(model("shop", "Product", "id", id(), "name", chars(100)));
+    assertThat(detect(same, same, "shop")).isEmpty();
+  }
+
+  @Test void namesFollowDjango() {
+    Field stock = integer().defaultValue(0).build();
+    assertThat(MigrationNamer.suggest(List.of(new AddField(n("product"), n("stock"), stock)), false))
+        .isEqualTo("product_stock");
+    assertThat(MigrationNamer.suggest(List.of(new dev.cairn.operations.RemoveField(n("product"),
+        n("price"))), false)).isEqualTo("remove_product_price");
+    assertThat(MigrationNamer.suggest(List.of(new AddField(n("product"), n("stock"), stock),
+        new AddField(n("product"), n("sku"), stock)), false)).isEqualTo("product_stock_and_more");
+    assertThat(MigrationNamer.suggest(List.of(), true)).isEqualTo("initial");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static Map<String, List<Change>> detect(ProjectState from, ProjectState to, String app) {
+    return detect(from, to, app, NO_INPUT);
+  }
+
+  private static Map<String, List<Change>> detect(ProjectState from, ProjectState to, String app,
+      Questioner questioner) {
+    return new Autodetector(from, to, List.of(app), questioner).detect();
+  }
+
+  private static Answers answers(Map<String, String> renames) {
+    return new Answers(renames, Set.of(), Map.of(), NO_INPUT);
+  }
+
+  private static List<Operation> ops(Map<String, List<Change>> changes) {
+    List<Operation> ops = new ArrayList<>();
+    changes.values().forEach(list -> list.forEach(c -> ops.add(c.operation())));
+    return ops;
+  }
+
+  private static List<String> describe(Map<String, List<Change>> changes) {
+    return ops(changes).stream().map(Operation::describe).toList();
+  }
+
+  private static MigrationMaker maker(List<MigrationKey> existing) {
+    List<Migration> migrations = new ArrayList<>();
+    MigrationKey previous = null;
+    for (MigrationKey k : existing) {
+      List<MigrationKey> deps = previous != null && previous.app().equals(k.app())
+          ? List.of(previous) : List.of();
+      migrations.add(new Migration(k, deps, List.of(), List.of(), List.of(), false, true, null,
+          null, null));
+      previous = k;
+    }
+    return new MigrationMaker(MigrationGraph.of(migrations), existing, "# test",
+        new Optimizer()::optimize);
+  }
+
+  private static MigrationKey key(String dotted) {
+    return MigrationKey.parse(dotted);
+  }
+
+  private static ModelState model(String app, String name, Object... pairs) {
+    Map<Name, Field> fields = new LinkedHashMap<>(dev.cairn.testing.Models.fields(pairs));
+    return ModelState.of(app, name, fields);
+  }
+
+  private static ProjectState state(ModelState... models) {
+    ProjectState s = ProjectState.empty();
+    for (ModelState m : models) s = s.withModel(m);
+    return s;
+  }
+}
