@@ -66,6 +66,9 @@ final class MigrateCommand implements Callable<Integer> {
         out.flush();
         return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
       }
+      // Find bad files, conflicts, unknown targets and irreversible steps before printing a
+      // header or creating the history table; migrate checks again once it holds the lock.
+      executor.plan(targets);
       out.println("Operations to perform:");
       out.println("  " + describeTargets(project));
       out.println("Running migrations:");

@@ -211,13 +211,13 @@ public final class MigrationExecutor {
         if (backwards) {
           for (int i = ops.size() - 1; i >= 0; i--) {
             int at = i;
-            runOperation(m, i, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
+            runOperation(m, i, true, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
                 states.get(at + 1)));
           }
         } else {
           for (int i = 0; i < ops.size(); i++) {
             int at = i;
-            runOperation(m, i, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
+            runOperation(m, i, false, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
                 states.get(at + 1)));
           }
         }
@@ -227,11 +227,15 @@ public final class MigrationExecutor {
       if (transactional) connection.commit();
     } catch (SQLException | RuntimeException e) {
       if (transactional) rollbackQuietly();
-      if (e instanceof MigrationErrors.MigrationFailed) throw e;
+      String outcome = transactional ? "\n  The migration was rolled back; nothing of it was"
+          + " applied." : "\n  This migration is not atomic: its earlier statements stay applied;"
+          + " check the database before running migrate again.";
+      // An operation's failure already names the migration and operation; keep its cause.
+      if (e instanceof MigrationErrors.MigrationFailed f) {
+        throw new MigrationErrors.MigrationFailed(f.getMessage() + outcome, f.getCause());
+      }
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
-          + m.key() + ": " + e.getMessage() + (transactional ? "\n  The migration was rolled back;"
-          + " nothing of it was applied." : "\n  This migration is not atomic: its earlier"
-          + " statements stay applied; check the database before running migrate again."), e);
+          + m.key() + ": " + e.getMessage() + outcome, e);
     } finally {
       connection.setAutoCommit(autoCommit);
     }
@@ -243,12 +247,14 @@ public final class MigrationExecutor {
     void run() throws SQLException;
   }
 
-  private static void runOperation(Migration m, int index, DatabaseStep step) throws SQLException {
+  private static void runOperation(Migration m, int index, boolean backwards, DatabaseStep step)
+      throws SQLException {
     try {
       step.run();
     } catch (SQLException | RuntimeException e) {
       Operation op = m.operations().get(index);
-      throw new MigrationErrors.MigrationFailed("applying " + m.key() + ", operation "
+      throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
+          + m.key() + ", operation "
           + (index + 1) + " (" + op.describe() + "): " + e.getMessage(), e);
     }
   }
