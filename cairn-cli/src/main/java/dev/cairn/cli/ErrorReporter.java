@@ -7,6 +7,7 @@ import dev.cairn.schema.UnsupportedSchemaChange;
 import dev.cairn.state.StateException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -33,6 +34,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     err.println("cairn: error: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> suggestions = u.getSuggestions();
+      // picocli lists every loosely similar name, most similar first; one is enough.
+      if (!suggestions.isEmpty()) err.println("  Did you mean '" + suggestions.get(0) + "'?");
+    }
     err.println("  Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.BAD_INPUT;

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cairn} command: Django's migration workflow for the JVM. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn " + Main.VERSION,
-    description = "Detect model changes, write migrations, and apply them safely.",
+    description = "Apply a project's migrations to a database, and show where it stands.",
     subcommands = {
         DemoCommand.class,
         MakeMigrationsCommand.class,
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
         SquashMigrationsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Run 'cairn <command> --help' for a command's options.",
-        "Project settings live in cairn.yaml; see README.md."})
+        "Project settings live in cairn.yaml; see README.md.", "",
+        "Exit codes: 0 done, 1 --check found work to do, 2 bad input or usage,",
+        "4 a database error."})
 public final class Main implements Callable<Integer> {
   static final String VERSION = "0.1.0";
 
@@ -38,8 +41,23 @@ public final class Main implements Callable<Integer> {
     return commandLine().execute(args);
   }
 
+  /** Runs a command line writing to {@code out} and {@code err} instead of the console (for tests). */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.getSubcommands().get("help").getCommandSpec().usageMessage()
+        .header("Show the help of a command.");
     cl.setExecutionExceptionHandler(new ErrorReporter());
     cl.setParameterExceptionHandler(ErrorReporter::usageError);
     return cl;

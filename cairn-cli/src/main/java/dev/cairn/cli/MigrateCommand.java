@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate",
     description = "Apply or unapply migrations, up to a target or all the way.")
 final class MigrateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -29,7 +29,8 @@ final class MigrateCommand implements Callable<Integer> {
   String app;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "<migration>",
-      description = "Migration name, a unique prefix of one (0002), or zero to unapply all.")
+      description = "Migration to stop at: its name, a unique prefix (0002), or zero to"
+          + " unapply the app.")
   String migration;
 
   @Option(names = "--fake", description = "Record the migrations as applied (or unapplied) without running them.")
@@ -46,7 +47,7 @@ final class MigrateCommand implements Callable<Integer> {
   boolean check;
 
   @Option(names = "--ignore-checksums",
-      description = "Go on although applied migrations have been edited since.")
+      description = "Go on even when applied migrations were edited after they ran.")
   boolean ignoreChecksums;
 
   @Option(names = "--merge",

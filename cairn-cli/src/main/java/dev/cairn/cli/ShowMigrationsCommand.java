@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "showmigrations", mixinStandardHelpOptions = true,
+@Command(name = "showmigrations",
     description = "List migrations and whether each is applied.")
 final class ShowMigrationsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -32,7 +32,13 @@ final class ShowMigrationsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<app>", arity = "0..*", description = "Apps to list. Default: every app.")
   List<String> apps = new ArrayList<>();
 
-  @Option(names = "--plan", description = "List every migration in the order migrate would apply them.")
+  @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
+      description = "Print as text or json. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  enum OutputFormat { text, json }
+
+  @Option(names = "--plan", description = "List all migrations in the order migrate applies them.")
   boolean plan;
 
   /** One line of the listing. */
@@ -64,7 +70,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
             changed.contains(key), graph.migration(key).replaces().size()));
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (common.format == CommonOptions.OutputFormat.json) {
+      if (format == OutputFormat.json) {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .writeValueAsString(rows));

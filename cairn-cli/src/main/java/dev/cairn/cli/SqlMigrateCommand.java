@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sqlmigrate", mixinStandardHelpOptions = true,
+@Command(name = "sqlmigrate",
     description = "Print the SQL a migration runs, without running it.")
 final class SqlMigrateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -92,7 +92,7 @@ public final class MigrationExecutor {
       MigrationListener listener) throws SQLException {
     dialect.beforeMigrations(connection);
     try (DatabaseLock lock = dialect.lock(connection)) {
-      history.ensureExists();
+      // Every check runs before the history table is created: a refused run changes nothing.
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
       Set<MigrationKey> applied = appliedRows.keySet();
       List<MigrationKey> changed = changedSinceApplied(appliedRows);
@@ -111,6 +111,7 @@ public final class MigrationExecutor {
         recordReplacements(recorded, listener);
         return plan;
       }
+      history.ensureExists();
       if (plan.get(0).backwards()) {
         unapply(graph, applied, plan, options, listener);
       } else {
@@ -212,13 +213,13 @@ public final class MigrationExecutor {
         if (backwards) {
           for (int i = ops.size() - 1; i >= 0; i--) {
             int at = i;
-            runOperation(m, i, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
+            runOperation(m, i, true, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
                 states.get(at + 1)));
           }
         } else {
           for (int i = 0; i < ops.size(); i++) {
             int at = i;
-            runOperation(m, i, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
+            runOperation(m, i, false, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
                 states.get(at + 1)));
           }
         }
@@ -228,11 +229,15 @@ public final class MigrationExecutor {
       if (transactional) connection.commit();
     } catch (SQLException | RuntimeException e) {
       if (transactional) rollbackQuietly();
-      if (e instanceof MigrationErrors.MigrationFailed) throw e;
+      String outcome = transactional ? "\n  The migration was rolled back; nothing of it was"
+          + " applied." : "\n  This migration is not atomic: its earlier statements stay applied;"
+          + " check the database before running migrate again.";
+      // An operation's failure already names the migration and operation; keep its cause.
+      if (e instanceof MigrationErrors.MigrationFailed f) {
+        throw new MigrationErrors.MigrationFailed(f.getMessage() + outcome, f.getCause());
+      }
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
-          + m.key() + ": " + e.getMessage() + (transactional ? "\n  The migration was rolled back;"
-          + " nothing of it was applied." : "\n  This migration is not atomic: its earlier"
-          + " statements stay applied; check the database before running migrate again."), e);
+          + m.key() + ": " + e.getMessage() + outcome, e);
     } finally {
       connection.setAutoCommit(autoCommit);
     }
@@ -244,12 +249,14 @@ public final class MigrationExecutor {
     void run() throws SQLException;
   }
 
-  private static void runOperation(Migration m, int index, DatabaseStep step) throws SQLException {
+  private static void runOperation(Migration m, int index, boolean backwards, DatabaseStep step)
+      throws SQLException {
     try {
       step.run();
     } catch (SQLException | RuntimeException e) {
       Operation op = m.operations().get(index);
-      throw new MigrationErrors.MigrationFailed("applying " + m.key() + ", operation "
+      throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
+          + m.key() + ", operation "
           + (index + 1) + " (" + op.describe() + "): " + e.getMessage(), e);
     }
   }
@@ -279,6 +286,7 @@ public final class MigrationExecutor {
     for (Migration m : migrations) {
       if (m.replaces().isEmpty() || recorded.contains(m.key())) continue;
       if (recorded.containsAll(m.replaces())) {
+        history.ensureExists();
         history.record(m.key(), m.checksum(), 0);
         recorded.add(m.key());
         listener.recordedReplacement(m.key());

@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 public final class CircularDependencyException extends GraphException {
   private final List<MigrationKey> cycle;
 
-  CircularDependencyException(List<MigrationKey> cycle) {
+  CircularDependencyException(List<MigrationKey> cycle, List<String> locations) {
     super("Circular dependency: " + cycle.stream().map(MigrationKey::toString)
-        .collect(Collectors.joining(" -> ")) + " -> " + cycle.get(0));
+        .collect(Collectors.joining(" -> ")) + " -> " + cycle.get(0)
+        + "\n  Remove one of these dependencies, in " + String.join(", ", locations) + ".");
     this.cycle = List.copyOf(cycle);
   }
 

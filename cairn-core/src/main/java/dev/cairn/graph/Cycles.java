@@ -1,5 +1,6 @@
 package dev.cairn.graph;
 
+import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,9 @@ final class Cycles {
   private enum Mark { ON_PATH, DONE }
 
   /** Throws {@link CircularDependencyException} naming the first circle found, if there is one. */
-  static void check(Iterable<MigrationKey> nodes, Map<MigrationKey, List<MigrationKey>> children) {
+  static void check(Map<MigrationKey, Migration> migrations,
+      Map<MigrationKey, List<MigrationKey>> children) {
+    Iterable<MigrationKey> nodes = migrations.keySet();
     Map<MigrationKey, Mark> marks = new HashMap<>();
     List<MigrationKey> path = new ArrayList<>();
     List<Iterator<MigrationKey>> pending = new ArrayList<>();
@@ -36,7 +39,9 @@ final class Cycles {
         Mark mark = marks.get(child);
         if (mark == Mark.ON_PATH) {
           List<MigrationKey> cycle = path.subList(path.indexOf(child), path.size());
-          throw new CircularDependencyException(rotateToSmallest(cycle));
+          List<MigrationKey> circle = rotateToSmallest(cycle);
+          throw new CircularDependencyException(circle,
+              circle.stream().map(k -> migrations.get(k).location()).toList());
         }
         if (mark == null) {
           marks.put(child, Mark.ON_PATH);

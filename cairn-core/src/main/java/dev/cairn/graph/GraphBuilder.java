@@ -41,11 +41,13 @@ final class GraphBuilder {
     for (Migration m : migrations.values()) {
       for (MigrationKey parent : m.dependencies()) {
         if (isSpecial(parent)) special.add(m);
-        else addEdge(parent, m.key(), m.key() + " depends on " + parent + ", which does not exist");
+        else addEdge(parent, m.key(), where(m) + m.key() + " depends on " + parent
+            + ", which does not exist\n  Correct the dependency, or restore the missing migration.");
       }
       for (MigrationKey child : m.runBefore()) {
         if (isSpecial(child)) special.add(m);
-        else addEdge(m.key(), child, m.key() + " must run before " + child + ", which does not exist");
+        else addEdge(m.key(), child, where(m) + m.key() + " must run before " + child
+            + ", which does not exist\n  Correct run_before, or restore the missing migration.");
       }
     }
     // After the plain edges: an app's first and latest migrations depend only on edges inside it.
@@ -106,8 +108,13 @@ final class GraphBuilder {
       sortedParents.put(key, sorted(parents.get(key)));
       sortedChildren.put(key, sorted(children.get(key)));
     }
-    Cycles.check(migrations.keySet(), sortedChildren);
+    Cycles.check(migrations, sortedChildren);
     return new MigrationGraph(source, migrations, sortedParents, sortedChildren, replacementsUsed);
+  }
+
+  /** The file a message is about, as a compiler names it, when the migration came from one. */
+  private static String where(Migration m) {
+    return m.source() == null ? "" : m.source() + ": ";
   }
 
   private static boolean isSpecial(MigrationKey key) {
@@ -125,7 +132,7 @@ final class GraphBuilder {
       if (next == null || next.stream().noneMatch(n -> n.app().equals(k.app()))) candidates.add(k);
     }
     if (candidates.isEmpty()) {
-      throw new NodeNotFoundException(key, from.key() + " depends on " + key + ", but app "
+      throw new NodeNotFoundException(key, where(from) + from.key() + " depends on " + key + ", but app "
           + key.app() + " has no migrations");
     }
     return candidates.get(0);

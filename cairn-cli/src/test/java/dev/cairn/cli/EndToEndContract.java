@@ -1,0 +1,206 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.schema.SchemaSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code cairn} command on a real database, from a fresh project like examples/shop: two apps,
+ * {@code catalog} (Category) and {@code shop} (Product with a ForeignKey to Category, then a stock
+ * field). One subclass per database.
+ */
+abstract class EndToEndContract {
+  @TempDir Path folder;
+  ProjectFolder project;
+
+  /** The shop project in {@code folder}, on an empty database. */
+  abstract ProjectFolder emptyProject(Path folder) throws Exception;
+
+  @BeforeEach void createProject() throws Exception {
+    project = emptyProject(folder);
+  }
+
+  @Test void migrateAppliesEveryMigrationAndPrintsEach() throws Exception {
+    Cli.Result r = project.cairnOk("migrate");
+    assertThat(r.out()).startsWith("Operations to perform:\n"
+        + "  Apply all migrations: catalog, shop\n"
+        + "Running migrations:\n");
+    assertThat(r.out().lines().filter(l -> l.startsWith("  Applying ")))
+        .extracting(l -> l.substring(0, l.indexOf(" OK (")))
+        .containsExactly("  Applying catalog.0001_initial...", "  Applying shop.0001_initial...",
+            "  Applying shop.0002_product_stock...");
+    assertThat(project.schema().tables()).containsOnlyKeys("catalog_category", "shop_product");
+    assertThat(table("shop_product").columnNames())
+        .containsExactly("id", "name", "price", "category_id", "stock");
+    assertThat(table("shop_product").foreignKeys())
+        .containsExactly(new SchemaSnapshot.ForeignKey("category_id", "catalog_category", "id"));
+  }
+
+  @Test void aSecondMigrateHasNothingToApply() {
+    project.cairnOk("migrate");
+    assertThat(project.cairnOk("migrate").out()).endsWith("  No migrations to apply.\n");
+  }
+
+  @Test void showmigrationsMarksAppliedAndPendingMigrations() {
+    project.cairnOk("migrate", "shop", "0001");
+    assertThat(project.cairnOk("showmigrations").out()).isEqualTo("""
+        catalog
+         [X] 0001_initial
+        shop
+         [X] 0001_initial
+         [ ] 0002_product_stock
+        """);
+  }
+
+  @Test void showmigrationsListsOnlyTheAppsAskedFor() {
+    project.cairnOk("migrate");
+    assertThat(project.cairnOk("showmigrations", "catalog").out()).isEqualTo("""
+        catalog
+         [X] 0001_initial
+        """);
+  }
+
+  @Test void showmigrationsPlanListsMigrationsInTheOrderMigrateAppliesThem() {
+    project.cairnOk("migrate", "catalog");
+    assertThat(project.cairnOk("showmigrations", "--plan").out()).isEqualTo("""
+        [X]  catalog.0001_initial
+        [ ]  shop.0001_initial
+        [ ]  shop.0002_product_stock
+        """);
+  }
+
+  @Test void showmigrationsAsJsonGivesOneObjectPerMigration() throws Exception {
+    project.cairnOk("migrate", "shop", "0001");
+    JsonNode rows = new ObjectMapper().readTree(
+        project.cairnOk("showmigrations", "--format", "json").out());
+    assertThat(rows).hasSize(3);
+    assertThat(rows).extracting(n -> n.get("app").asText() + "." + n.get("name").asText() + " "
+            + n.get("applied").asBoolean())
+        .containsExactly("catalog.0001_initial true", "shop.0001_initial true",
+            "shop.0002_product_stock false");
+    assertThat(rows.get(0).get("applied_at").isNull()).isFalse();
+    assertThat(rows.get(2).get("applied_at").isNull()).isTrue();
+  }
+
+  @Test void sqlmigratePrintsTheSqlOfAMigration() throws Exception {
+    String sql = project.cairnOk("sqlmigrate", "shop", "0002").out();
+    assertThat(sql).startsWith("BEGIN;\n").endsWith("COMMIT;\n").contains("\"stock\"");
+    assertThat(sql).isEqualTo(expectedAddStockSql());
+  }
+
+  @Test void sqlmigrateBackwardsPrintsTheSqlThatUnappliesIt() throws Exception {
+    String sql = project.cairnOk("sqlmigrate", "shop", "0002", "--backwards").out();
+    assertThat(sql).isEqualTo(expectedRemoveStockSql());
+  }
+
+  @Test void sqlmigrateChangesNothingInTheDatabase() throws Exception {
+    project.cairnOk("sqlmigrate", "shop", "0001");
+    assertThat(project.schema().tables()).isEmpty();
+    assertThat(project.history()).isEmpty();
+  }
+
+  @Test void migratingBackToAnEarlierMigrationRemovesWhatFollows() throws Exception {
+    project.cairnOk("migrate");
+    Cli.Result r = project.cairnOk("migrate", "shop", "0001");
+    assertThat(r.out()).contains("  Target specific migration: 0001, from shop\n")
+        .contains("  Unapplying shop.0002_product_stock... OK (");
+    assertThat(table("shop_product").columnNames()).doesNotContain("stock");
+    assertThat(appliedNames()).containsExactly("catalog.0001_initial", "shop.0001_initial");
+  }
+
+  @Test void migratingAnAppToZeroDropsItsTablesOnly() throws Exception {
+    project.cairnOk("migrate");
+    project.cairnOk("migrate", "shop", "0001");
+    Cli.Result r = project.cairnOk("migrate", "shop", "zero");
+    assertThat(r.out()).contains("  Unapply all migrations: shop\n")
+        .contains("  Unapplying shop.0001_initial... OK (");
+    assertThat(project.schema().tables()).containsOnlyKeys("catalog_category");
+    assertThat(appliedNames()).containsExactly("catalog.0001_initial");
+  }
+
+  @Test void migrationsUnappliedToZeroApplyAgain() throws Exception {
+    project.cairnOk("migrate");
+    SchemaSnapshot migrated = project.schema();
+    project.cairnOk("migrate", "shop", "zero");
+    project.cairnOk("migrate");
+    assertThat(project.schema()).isEqualTo(migrated);
+    assertThat(appliedNames()).containsExactly("catalog.0001_initial", "shop.0001_initial",
+        "shop.0002_product_stock");
+  }
+
+  @Test void migratePlanPrintsThePlanAndChangesNothing() throws Exception {
+    project.cairnOk("migrate", "catalog");
+    ProjectFolder.DatabaseState before = project.databaseState();
+    Cli.Result r = project.cairnOk("migrate", "--plan");
+    assertThat(r.out()).isEqualTo("""
+        Planned operations:
+        shop.0001_initial
+            Create model Product
+        shop.0002_product_stock
+            Add field stock to product
+        """);
+    assertThat(project.databaseState()).isEqualTo(before);
+  }
+
+  @Test void migratePlanBackwardsSaysUndo() throws Exception {
+    project.cairnOk("migrate");
+    assertThat(project.cairnOk("migrate", "shop", "0001", "--plan").out()).isEqualTo("""
+        Planned operations:
+        Undo shop.0002_product_stock
+            Add field stock to product
+        """);
+  }
+
+  @Test void migrateCheckExitsWithOneWhileMigrationsAreUnapplied() throws Exception {
+    Cli.Result r = project.cairn("migrate", "--check");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(project.schema().tables()).isEmpty();
+  }
+
+  @Test void migrateCheckExitsWithZeroOnceEverythingIsApplied() {
+    project.cairnOk("migrate");
+    assertThat(project.cairn("migrate", "--check").exitCode()).isZero();
+  }
+
+  @Test void migrateFakeRecordsMigrationsWithoutRunningThem() throws Exception {
+    Cli.Result r = project.cairnOk("migrate", "--fake");
+    assertThat(r.out()).contains("  Applying shop.0002_product_stock... FAKED\n");
+    assertThat(project.schema().tables()).isEmpty();
+    assertThat(appliedNames()).hasSize(3);
+  }
+
+  @Test void migrateFakeInitialFakesInitialMigrationsWhoseTablesExist() throws Exception {
+    project.cairnOk("migrate", "shop", "0001");
+    project.cairnOk("migrate", "catalog", "zero", "--fake");
+    assertThat(appliedNames()).isEmpty();
+    Cli.Result r = project.cairnOk("migrate", "--fake-initial");
+    assertThat(r.out()).contains("  Applying catalog.0001_initial... FAKED\n")
+        .contains("  Applying shop.0001_initial... FAKED\n")
+        .contains("  Applying shop.0002_product_stock... OK (");
+    assertThat(table("shop_product").columnNames()).contains("stock");
+    assertThat(appliedNames()).hasSize(3);
+  }
+
+  /** The SQL {@code sqlmigrate shop 0002} prints on this database. */
+  abstract String expectedAddStockSql();
+
+  /** The SQL {@code sqlmigrate shop 0002 --backwards} prints on this database. */
+  abstract String expectedRemoveStockSql();
+
+  SchemaSnapshot.Table table(String name) throws Exception {
+    SchemaSnapshot.Table table = project.schema().tables().get(name);
+    assertThat(table).as("table " + name).isNotNull();
+    return table;
+  }
+
+  List<String> appliedNames() throws Exception {
+    return project.history().stream().map(row -> row.substring(0, row.indexOf(' '))).toList();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+final class SqliteEndToEndTest extends EndToEndContract {
+  private static final String PRODUCT_COLUMNS = "\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL,"
+      + " \"name\" varchar(100) NOT NULL, \"price\" decimal NOT NULL, \"category_id\" bigint NULL"
+      + " REFERENCES \"catalog_category\" (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED";
+
+  @Override ProjectFolder emptyProject(Path folder) {
+    return ProjectFolder.sqlite(folder);
+  }
+
+  @Test void aRelativeSqliteFileInCairnYamlIsNextToCairnYaml() {
+    project.cairnOk("migrate");
+    assertThat(folder.resolve("db.sqlite3")).isRegularFile();
+    assertThat(Path.of("db.sqlite3").toAbsolutePath()).doesNotExist();
+  }
+
+  @Test void databaseOptionWinsOverCairnYaml() throws Exception {
+    Path other = folder.resolve("other.sqlite3");
+    project.cairnOk("migrate", "--database", "jdbc:sqlite:" + other);
+    assertThat(other).isRegularFile();
+    assertThat(folder.resolve("db.sqlite3")).doesNotExist();
+    assertThat(project.cairnOk("showmigrations", "--database", "jdbc:sqlite:" + other).out())
+        .doesNotContain("[ ]");
+  }
+
+  @Override String expectedAddStockSql() {
+    return """
+        BEGIN;
+        --
+        -- Add field stock to Product (remake table shop_product)
+        --
+        CREATE TABLE "new__shop_product" (%s, "stock" integer NOT NULL);
+        INSERT INTO "new__shop_product" ("id", "name", "price", "category_id", "stock") \
+        SELECT "id", "name", "price", "category_id", 0 FROM "shop_product";
+        DROP TABLE "shop_product";
+        ALTER TABLE "new__shop_product" RENAME TO "shop_product";
+        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        COMMIT;
+        """.formatted(PRODUCT_COLUMNS);
+  }
+
+  @Override String expectedRemoveStockSql() {
+    return """
+        BEGIN;
+        --
+        -- Remove field stock from Product (remake table shop_product)
+        --
+        CREATE TABLE "new__shop_product" (%s);
+        INSERT INTO "new__shop_product" ("id", "name", "price", "category_id") \
+        SELECT "id", "name", "price", "category_id" FROM "shop_product";
+        DROP TABLE "shop_product";
+        ALTER TABLE "new__shop_product" RENAME TO "shop_product";
+        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        COMMIT;
+        """.formatted(PRODUCT_COLUMNS);
+  }
+}
