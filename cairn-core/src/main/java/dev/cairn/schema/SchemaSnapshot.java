@@ -16,6 +16,18 @@ public record SchemaSnapshot(Map<String, Table> tables) {
     tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
   }
 
+  /**
+   * The same schema with each table's columns sorted by name: a database cannot place a column,
+   * so a column added later sits at the end, wherever the models list it. Compare these.
+   */
+  public SchemaSnapshot withSortedColumns() {
+    Map<String, Table> sorted = new TreeMap<>();
+    tables.forEach((name, t) -> sorted.put(name, new Table(t.name(),
+        t.columns().stream().sorted(java.util.Comparator.comparing(Column::name)).toList(),
+        t.primaryKey(), t.foreignKeys(), t.indexes(), t.checks())));
+    return new SchemaSnapshot(sorted);
+  }
+
   /** One table. Column order is kept; the rest are sets, since their order means nothing. */
   public record Table(
       String name,

@@ -1,0 +1,254 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.connect.Database;
+import dev.cairn.models.ModelsFileSource;
+import dev.cairn.schema.ExpectedSchema;
+import dev.cairn.schema.SchemaSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * makemigrations as a user drives it: two apps with foreign keys both ways, five rounds of model
+ * edits, renames answered at the prompt and by flag, branches merged, a squash. After each round
+ * the migrations apply and the database has exactly what the models say. One subclass per
+ * database.
+ */
+abstract class MakeMigrationsContract {
+  @TempDir Path root;
+
+  /** A JDBC URL of an empty database for this test. */
+  abstract String emptyDatabase() throws Exception;
+
+  private String url;
+
+  @Test void fiveRoundsOfModelEditsMigrateAndLeaveTheModelsClean() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("""
+        app: catalog
+        models:
+          Category:
+            fields:
+              name: {type: CharField, max_length: 50, unique: true}
+              featured: {type: ForeignKey, to: shop.Product, on_delete: SET_NULL, null: true}
+        """, """
+        app: shop
+        models:
+          Product:
+            fields:
+              title: {type: CharField, max_length: 100, null: true}
+              price: {type: DecimalField, max_digits: 8, decimal_places: 2}
+              category: {type: ForeignKey, to: catalog.Category, on_delete: CASCADE, null: true}
+            constraints:
+              - {type: CheckConstraint, name: shop_product_price_gte_0, check: price >= 0}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+
+    // Round 1: a field rename, answered at the prompt.
+    replaceIn("models/shop.yaml", "title:", "name:");
+    Cli.Result rename = withInput("y\n", () -> cairn("makemigrations"));
+    assertThat(rename.out()).contains("Was product.title renamed to product.name (a CharField)? [y/N]")
+        .contains("Rename field title on product to name");
+    migrateAndCheck();
+
+    // Round 2: a model rename, given by flag; without it --noinput stops with exit code 3.
+    replaceIn("models/catalog.yaml", "  Category:", "  Kind:");
+    replaceIn("models/shop.yaml", "catalog.Category", "catalog.Kind");
+    Cli.Result asked = cairn("makemigrations", "--noinput");
+    assertThat(asked.exitCode()).isEqualTo(3);
+    assertThat(asked.err()).contains("--rename catalog.Category=catalog.Kind");
+    assertThat(cairn("makemigrations", "--noinput", "--rename", "catalog.Category=catalog.Kind")
+        .out()).contains("Rename model Category to Kind");
+    migrateAndCheck();
+
+    // Round 3: a NOT NULL field with a one-off default, a new model with a many-to-many to it,
+    // a longer name, a unique constraint, a removed field.
+    models(null, """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: SlugField}
+          Product:
+            fields:
+              name: {type: CharField, max_length: 200, null: true}
+              sku: {type: CharField, max_length: 20}
+              category: {type: ForeignKey, to: catalog.Kind, on_delete: CASCADE, null: true}
+              tags: {type: ManyToManyField, to: Tag}
+            constraints:
+              - {type: UniqueConstraint, name: shop_product_sku_uniq, fields: [sku]}
+        """);
+    assertThat(cairn("makemigrations", "--noinput").exitCode()).isEqualTo(3);
+    assertThat(cairn("makemigrations", "--noinput", "--default", "product.sku='n/a'").exitCode())
+        .isZero();
+    migrateAndCheck();
+
+    // Round 4: an index, a table name, a removed foreign key in the other app.
+    replaceIn("models/catalog.yaml",
+        "      featured: {type: ForeignKey, to: shop.Product, on_delete: SET_NULL, null: true}\n", "");
+    replaceIn("models/shop.yaml", "  Tag:\n    fields:", "  Tag:\n    db_table: shop_tags\n    fields:");
+    append("models/shop.yaml", "    indexes:\n      - {name: shop_product_name_idx, fields: [name]}\n");
+    assertThat(cairn("makemigrations", "--noinput").exitCode()).isZero();
+    migrateAndCheck();
+
+    // Round 5: the many-to-many and its model go.
+    replaceIn("models/shop.yaml", "      tags: {type: ManyToManyField, to: Tag}\n", "");
+    replaceIn("models/shop.yaml", "  Tag:\n    db_table: shop_tags\n    fields:\n"
+        + "      label: {type: SlugField}\n", "");
+    assertThat(cairn("makemigrations", "--noinput").exitCode()).isZero();
+    migrateAndCheck();
+
+    // And all the way back.
+    assertThat(cairn("migrate", "catalog", "zero").exitCode()).isZero();
+    assertThat(cairn("migrate", "shop", "zero").exitCode()).isZero();
+    assertThat(schema().tables()).isEmpty();
+  }
+
+  @Test void twoBranchesAreMergedAndTwoBranchesChangingOneFieldAreRefused() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """);
+    cairn("makemigrations");
+    branch("0002_color", "0001_initial", "AddField", "color", "{type: CharField, max_length: 20, null: true}");
+    branch("0002_size", "0001_initial", "AddField", "size", "{type: IntegerField, null: true}");
+    Cli.Result refused = cairn("migrate");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("makemigrations --merge");
+
+    Cli.Result merged = cairn("makemigrations", "--merge");
+    assertThat(merged.exitCode()).isZero();
+    assertThat(merged.out()).contains("Branch 0002_color", "Branch 0002_size",
+        "0003_merge_0002_color_0002_size.yaml");
+    assertThat(cairn("migrate").exitCode()).isZero();
+
+    branch("0004_a", "0003_merge_0002_color_0002_size", "AlterField", "name",
+        "{type: CharField, max_length: 150}");
+    branch("0004_b", "0003_merge_0002_color_0002_size", "AlterField", "name",
+        "{type: CharField, max_length: 300}");
+    Cli.Result clash = cairn("makemigrations", "--merge");
+    assertThat(clash.exitCode()).isEqualTo(2);
+    assertThat(clash.err()).contains("shop.0004_a and shop.0004_b both change field product.name");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0005_*");
+  }
+
+  @Test void aSquashAppliesAloneOnAFreshDatabaseAndIsRecordedWhereTheOriginalsRan() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = "app: shop\nmodels:\n  Product:\n    fields:\n"
+        + "      name: {type: CharField, max_length: 100}\n";
+    models("app: catalog\nmodels: {}\n", shop);
+    cairn("makemigrations");
+    models(null, shop + "      stock: {type: IntegerField, default: 0}\n");
+    cairn("makemigrations");
+    models(null, shop + "      stock: {type: IntegerField, default: 0}\n"
+        + "      sku: {type: CharField, max_length: 20, null: true}\n");
+    cairn("makemigrations");
+    assertThat(cairn("migrate").exitCode()).isZero();
+    SchemaSnapshot original = schema();
+
+    Cli.Result squash = cairn("squashmigrations", "shop", "0003");
+    assertThat(squash.exitCode()).as(squash.toString()).isZero();
+    Path squashed = root.resolve("migrations/shop/0001_squashed_0003_product_sku.yaml");
+    assertThat(Files.readString(squashed)).contains("replaces:", "shop.0001_initial",
+        "- CreateModel:").doesNotContain("AddField");
+    assertThat(cairn("migrate").out()).contains("No migrations to apply.");
+    assertThat(cairn("showmigrations", "shop").out()).contains("[X] 0001_squashed_0003_product_sku");
+
+    url = emptyDatabase();
+    assertThat(cairn("migrate").out()).contains("Applying shop.0001_squashed_0003_product_sku...")
+        .doesNotContain("Applying shop.0002");
+    assertThat(schema()).isEqualTo(original);
+    assertThat(cairn("makemigrations", "--check").exitCode()).isZero();
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private void migrateAndCheck() throws Exception {
+    Cli.Result migrate = cairn("migrate");
+    assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    try (Database db = Database.open(url)) {
+      var target = new ModelsFileSource(Map.of("catalog", root.resolve("models/catalog.yaml"),
+          "shop", root.resolve("models/shop.yaml"))).load();
+      assertThat(db.dialect().introspect(db.connection()).withSortedColumns())
+          .isEqualTo(ExpectedSchema.of(target, db.dialect()).withSortedColumns());
+    }
+  }
+
+  private SchemaSnapshot schema() throws Exception {
+    try (Database db = Database.open(url)) {
+      return db.dialect().introspect(db.connection());
+    }
+  }
+
+  private Cli.Result cairn(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--config", root.resolve("cairn.yaml").toString(), "--database", url));
+    return Cli.cairn(all.toArray(String[]::new));
+  }
+
+  private static Cli.Result withInput(String input, java.util.function.Supplier<Cli.Result> run) {
+    InputStream saved = System.in;
+    System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return run.get();
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  private void writeConfig() throws IOException {
+    Files.writeString(root.resolve("cairn.yaml"), """
+        apps:
+          catalog:
+            models: models/catalog.yaml
+          shop:
+            models: models/shop.yaml
+        """);
+  }
+
+  private void models(String catalog, String shop) throws IOException {
+    Files.createDirectories(root.resolve("models"));
+    if (catalog != null) Files.writeString(root.resolve("models/catalog.yaml"), catalog);
+    if (shop != null) Files.writeString(root.resolve("models/shop.yaml"), shop);
+  }
+
+  private void replaceIn(String file, String from, String to) throws IOException {
+    Path p = root.resolve(file);
+    String text = Files.readString(p);
+    assertThat(text).contains(from);
+    Files.writeString(p, text.replace(from, to));
+  }
+
+  private void append(String file, String text) throws IOException {
+    Path p = root.resolve(file);
+    Files.writeString(p, Files.readString(p) + text);
+  }
+
+  private void branch(String name, String parent, String op, String field, String definition)
+      throws IOException {
+    String argument = op.equals("AddField") || op.equals("AlterField") ? "field" : "";
+    Files.writeString(root.resolve("migrations/shop/" + name + ".yaml"), "dependencies:\n"
+        + "  - shop." + parent + "\noperations:\n  - " + op + ":\n      model_name: product\n"
+        + "      name: " + field + "\n      " + argument + ": " + definition + "\n");
+  }
+}
