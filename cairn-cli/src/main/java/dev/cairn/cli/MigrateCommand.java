@@ -73,8 +73,15 @@ final class MigrateCommand implements Callable<Integer> {
       out.println("  " + describeTargets(project));
       out.println("Running migrations:");
       out.flush();
-      List<PlanStep> done = executor.migrate(targets,
-          new MigrateOptions(fake, fakeInitial, ignoreChecksums), new Printer(out));
+      Printer printer = new Printer(out);
+      List<PlanStep> done;
+      try {
+        done = executor.migrate(targets, new MigrateOptions(fake, fakeInitial, ignoreChecksums),
+            printer);
+      } catch (Exception e) {
+        printer.failed();
+        throw e;
+      }
       if (done.isEmpty()) out.println("  No migrations to apply.");
       out.flush();
       return ExitCodes.OK;
@@ -107,19 +114,29 @@ final class MigrateCommand implements Callable<Integer> {
   /** Prints progress as Django does: {@code Applying shop.0002_product_stock... OK (12 ms)}. */
   private static final class Printer implements MigrationListener {
     private final PrintWriter out;
+    private boolean midLine;
 
     Printer(PrintWriter out) {
       this.out = out;
     }
 
+    /** Ends the line of a migration that did not finish, before the error goes to stderr. */
+    void failed() {
+      if (midLine) out.println(" FAILED");
+      midLine = false;
+      out.flush();
+    }
+
     @Override public void started(PlanStep step) {
       out.print("  " + (step.backwards() ? "Unapplying " : "Applying ") + step.migration().key()
           + "...");
+      midLine = true;
       out.flush();
     }
 
     @Override public void finished(PlanStep step, long millis, boolean faked) {
       out.println(faked ? " FAKED" : " OK (" + millis + " ms)");
+      midLine = false;
       out.flush();
     }
 
