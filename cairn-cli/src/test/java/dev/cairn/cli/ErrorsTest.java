@@ -270,6 +270,22 @@ final class ErrorsTest {
     assertThat(project.databaseState()).isEqualTo(before);
   }
 
+  @Test void aRefusedMigrateLeavesAFreshDatabaseWithoutAHistoryTable() throws SQLException {
+    ProjectFolder fresh = ProjectFolder.sqlite(folder.resolve("fresh"));
+    Cli.Result r = fresh.cairn("migrate", "shop", "0009");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(fresh.databaseState().schema().tables()).isEmpty();
+    assertThat(fresh.history()).isEmpty();
+  }
+
+  @Test void anUnreachableDatabaseIsADatabaseErrorWithoutAStackTrace() {
+    Cli.Result r = project.cairn("migrate", "--database",
+        "jdbc:postgresql://127.0.0.1:1/cairn?user=postgres&connectTimeout=2");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).startsWith("cairn: error: database error: ").contains("127.0.0.1:1")
+        .contains("--traceback").doesNotContain("\tat ");
+  }
+
   private void editAppliedMigration() {
     String file = "migrations/catalog/0001_initial.yaml";
     project.write(file, project.read(file).replace("max_length: 50", "max_length: 51"));
