@@ -99,8 +99,8 @@ final class ErrorsTest {
               field: {type: CharField, max_length: 20, null: true}
         """);
     Cli.Result r = project.cairn("migrate");
-    assertRefused(r, "0003_sku.yaml");
-    assertThat(r.err()).contains("prodcut");
+    assertRefused(r, "0003_sku.yaml: Add field sku to prodcut: no model shop.prodcut");
+    assertThat(r.err()).contains("depends on the one that creates");
   }
 
     @Test void aDependencyOnAMissingMigrationNamesBoth() throws SQLException {
