@@ -76,9 +76,16 @@ final class MigrateCommand implements Callable<Integer> {
         out.flush();
         return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
       }
-      List<PlanStep> done = executor.migrate(targets,
-          new MigrateOptions(fake, fakeInitial, ignoreChecksums),
-          new Printer(out, describeTargets(project)));
+      // The header is printed once every check has passed, holding the lock (Printer.planned).
+      Printer printer = new Printer(out, describeTargets(project));
+      List<PlanStep> done;
+      try {
+        done = executor.migrate(targets, new MigrateOptions(fake, fakeInitial, ignoreChecksums),
+            printer);
+      } catch (Exception e) {
+        printer.failed();
+        throw e;
+      }
       if (done.isEmpty()) out.println("  No migrations to apply.");
       out.flush();
       return ExitCodes.OK;
@@ -112,6 +119,7 @@ final class MigrateCommand implements Callable<Integer> {
   private static final class Printer implements MigrationListener {
     private final PrintWriter out;
     private final String targets;
+    private boolean midLine;
 
     Printer(PrintWriter out, String targets) {
       this.out = out;
@@ -125,14 +133,23 @@ final class MigrateCommand implements Callable<Integer> {
       out.flush();
     }
 
+    /** Ends the line of a migration that did not finish, before the error goes to stderr. */
+    void failed() {
+      if (midLine) out.println(" FAILED");
+      midLine = false;
+      out.flush();
+    }
+
     @Override public void started(PlanStep step) {
       out.print("  " + (step.backwards() ? "Unapplying " : "Applying ") + step.migration().key()
           + "...");
+      midLine = true;
       out.flush();
     }
 
     @Override public void finished(PlanStep step, long millis, boolean faked) {
       out.println(faked ? " FAKED" : " OK (" + millis + " ms)");
+      midLine = false;
       out.flush();
     }
 

@@ -89,7 +89,21 @@ final class ErrorsTest {
     assertThat(r.err()).contains("'name'");
   }
 
-  @Test void aDependencyOnAMissingMigrationNamesBoth() throws SQLException {
+  @Test void anOperationOnAnUnknownModelStopsBeforeAnyMigrationRuns() throws SQLException {
+    project.write("migrations/shop/0003_sku.yaml", """
+        dependencies: [shop.0002_product_stock]
+        operations:
+          - AddField:
+              model_name: prodcut
+              name: sku
+              field: {type: CharField, max_length: 20, null: true}
+        """);
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "0003_sku.yaml: Add field sku to prodcut: no model shop.prodcut");
+    assertThat(r.err()).contains("depends on the one that creates");
+  }
+
+    @Test void aDependencyOnAMissingMigrationNamesBoth() throws SQLException {
     project.write("migrations/shop/0003_sku.yaml", """
         dependencies: [shop.0009_nowhere]
         operations: []
@@ -133,7 +147,17 @@ final class ErrorsTest {
     assertThat(r.err()).contains("catalog, shop");
   }
 
-  @Test void anUnknownMigrationSaysHowToListThem() throws SQLException {
+  @Test void showmigrationsOfAnUnknownAppNamesTheKnownOnes() throws SQLException {
+    Cli.Result r = project.cairn("showmigrations", "shopp");
+    assertRefused(r, "no app 'shopp' in cairn.yaml; apps: catalog, shop");
+  }
+
+  @Test void sqlmigrateOfAnUnknownMigrationSaysHowToListThem() throws SQLException {
+    Cli.Result r = project.cairn("sqlmigrate", "shop", "0009");
+    assertRefused(r, "app 'shop' has no migration '0009'");
+  }
+
+    @Test void anUnknownMigrationSaysHowToListThem() throws SQLException {
     Cli.Result r = project.cairn("migrate", "shop", "0009");
     assertRefused(r, "app 'shop' has no migration '0009'");
     assertThat(r.err()).contains("cairn showmigrations shop");
@@ -163,7 +187,18 @@ final class ErrorsTest {
     assertThat(r.err()).contains("'databse'").contains("did you mean 'database'?");
   }
 
-  @Test void anUnsupportedDatabaseUrlNamesTheSupportedOnes() throws SQLException {
+  @Test void badYamlInCairnYamlNamesTheLine() throws SQLException {
+    project.write("cairn.yaml", """
+        apps:
+          catalog: {migrations: migrations/catalog
+          shop:
+        """);
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "cairn.yaml:");
+    assertThat(r.err()).containsPattern("cairn\\.yaml:\\d+: ");
+  }
+
+    @Test void anUnsupportedDatabaseUrlNamesTheSupportedOnes() throws SQLException {
     Cli.Result r = project.cairn("migrate", "--database", "jdbc:oracle:thin:@localhost:1521:x");
     assertRefused(r, "no Cairn dialect for 'jdbc:oracle:thin:@localhost:1521:x'");
     assertThat(r.err()).contains("jdbc:postgresql:", "jdbc:sqlite:");
@@ -228,10 +263,27 @@ final class ErrorsTest {
     before = project.databaseState();
     Cli.Result r = project.cairn("migrate");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.out()).endsWith("  Applying shop.0003_broken... FAILED\n");
     assertThat(r.err()).contains("applying shop.0003_broken, operation 2 (Raw SQL operation)")
         .contains("no_such_table").contains("rolled back")
         .doesNotContain("\tat ", "Exception");
     assertThat(project.databaseState()).isEqualTo(before);
+  }
+
+  @Test void aRefusedMigrateLeavesAFreshDatabaseWithoutAHistoryTable() throws SQLException {
+    ProjectFolder fresh = ProjectFolder.sqlite(folder.resolve("fresh"));
+    Cli.Result r = fresh.cairn("migrate", "shop", "0009");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(fresh.databaseState().schema().tables()).isEmpty();
+    assertThat(fresh.history()).isEmpty();
+  }
+
+  @Test void anUnreachableDatabaseIsADatabaseErrorWithoutAStackTrace() {
+    Cli.Result r = project.cairn("migrate", "--database",
+        "jdbc:postgresql://127.0.0.1:1/cairn?user=postgres&connectTimeout=2");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).startsWith("cairn: error: database error: ").contains("127.0.0.1:1")
+        .contains("--traceback").doesNotContain("\tat ");
   }
 
   private void editAppliedMigration() {

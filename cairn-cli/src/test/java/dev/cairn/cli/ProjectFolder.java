@@ -94,18 +94,6 @@ final class ProjectFolder {
     return this;
   }
 
-  Path root() {
-    return root;
-  }
-
-  Path config() {
-    return root.resolve("cairn.yaml");
-  }
-
-  String databaseUrl() {
-    return databaseUrl;
-  }
-
   ProjectFolder write(String relative, String text) {
     try {
       Path file = root.resolve(relative);
@@ -129,7 +117,7 @@ final class ProjectFolder {
   Cli.Result cairn(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--config");
-    all.add(config().toString());
+    all.add(root.resolve("cairn.yaml").toString());
     all.addAll(extraArgs);
     return Cli.cairn(all.toArray(String[]::new));
   }

@@ -56,13 +56,16 @@ public final class MigrationExecutor {
 
   /**
    * The graph to plan with and the migrations that count as applied in it: a squashed migration
-   * counts once all it replaces is recorded. Two leaves in one app stop everything.
+   * counts once all it replaces is recorded. Two leaves in one app stop everything, and so does
+   * an operation that does not fit the state before it, found by replaying every migration
+   * (milliseconds) so that it stops the run before the first migration, not half way.
    */
   private record Planning(MigrationGraph graph, Set<MigrationKey> applied) {}
 
   private Planning planning(Set<MigrationKey> recorded) {
     MigrationGraph graph = graph(recorded);
     graph.requireNoConflicts();
+    graph.leafState();
     return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)));
   }
 

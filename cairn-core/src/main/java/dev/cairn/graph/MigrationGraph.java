@@ -186,7 +186,8 @@ public final class MigrationGraph {
           state = op.stateForwards(migration.app(), state);
         } catch (StateException e) {
           throw new ReplayException(migration.location() + ": " + op.describe() + ": "
-              + e.getMessage(), e);
+              + e.getMessage() + "\n  Check the names in the operation, and that the migration"
+              + " depends on the one that creates what it changes.", e);
         }
       }
     }
