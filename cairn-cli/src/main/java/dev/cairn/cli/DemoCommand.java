@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * The guided example of Django's tutorial, on SQLite in a new folder: a Product model, its first
  * migration, a new {@code stock} field, the second migration, and the way back.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
     description = "Walk the guided example in a new folder on SQLite, printing every step.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--traceback", description = "Show the stack trace of an error.")
   boolean traceback;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   private static final String CONFIG = """
       # Cairn project: apps, their models and migrations, and the database.

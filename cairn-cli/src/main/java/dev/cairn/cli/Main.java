@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cairn} command: Django's migration workflow for the JVM. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "Cairn " + Main.VERSION,
-    description = "Apply a project's migrations to a database, and show where it stands.",
+    description = "Write migrations from model changes and apply them to a database, safely.",
     subcommands = {
         DemoCommand.class,
         MakeMigrationsCommand.class,
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Run 'cairn <command> --help' for a command's options.",
         "Project settings live in cairn.yaml; see README.md.", "",
         "Exit codes: 0 done, 1 --check found work to do, 2 bad input or usage,",
-        "4 a database error."})
+        "3 a question needs an answer (--noinput), 4 a database error."})
 public final class Main implements Callable<Integer> {
   static final String VERSION = "0.1.0";
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "makemigrations", mixinStandardHelpOptions = true,
+@Command(name = "makemigrations",
     description = "Write new migrations for the changes in the models.")
 final class MakeMigrationsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "squashmigrations", mixinStandardHelpOptions = true,
+@Command(name = "squashmigrations",
     description = "Write one migration that replaces a range of an app's migrations.")
 final class SquashMigrationsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -31,6 +31,18 @@ final class HelpTest {
     assertHelp("sqlmigrate", "sqlmigrate", "--help");
   }
 
+  @Test void makemigrationsHelpMatchesTheGoldenText() throws IOException {
+    assertHelp("makemigrations", "makemigrations", "--help");
+  }
+
+  @Test void squashmigrationsHelpMatchesTheGoldenText() throws IOException {
+    assertHelp("squashmigrations", "squashmigrations", "--help");
+  }
+
+  @Test void demoHelpMatchesTheGoldenText() throws IOException {
+    assertHelp("demo", "demo", "--help");
+  }
+
   @Test void bareCairnPrintsTheUsageAndSucceeds() throws IOException {
     Cli.Result r = cairn();
     assertThat(r.exitCode()).isZero();

@@ -38,6 +38,8 @@ final class SqliteEndToEndTest extends EndToEndContract {
         CREATE TABLE "new__shop_product" (%s, "stock" integer NOT NULL);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id", "stock") \
         SELECT "id", "name", "price", "category_id", 0 FROM "shop_product";
+        DELETE FROM sqlite_sequence WHERE name = 'new__shop_product';
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
         CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
@@ -54,6 +56,8 @@ final class SqliteEndToEndTest extends EndToEndContract {
         CREATE TABLE "new__shop_product" (%s);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id") \
         SELECT "id", "name", "price", "category_id" FROM "shop_product";
+        DELETE FROM sqlite_sequence WHERE name = 'new__shop_product';
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
         CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
