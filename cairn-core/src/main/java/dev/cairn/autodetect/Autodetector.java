@@ -81,7 +81,7 @@ public final class Autodetector {
         for (ModelState old : removed) {
           if (sameFields(old, added) && questioner.isModelRenamed(old.key(), added.key())) {
             RenameModel op = new RenameModel(old.name(), added.name());
-            add(app, Change.of(op));
+            add(app, new Change(op, referencesFromOtherApps(state, old.key()), false));
             state = op.stateForwards(app, state);
             removed.remove(old);
             break;
@@ -90,6 +90,21 @@ public final class Autodetector {
       }
     }
     return state;
+  }
+
+  /**
+   * The models of other apps that point at {@code model}: their migrations name it by its old
+   * name, so the rename must come after them, as Django's autodetector orders it.
+   */
+  private static Set<ModelKey> referencesFromOtherApps(ProjectState state, ModelKey model) {
+    Set<ModelKey> refs = new LinkedHashSet<>();
+    for (ModelState m : state.models()) {
+      if (m.app().equals(model.app())) continue;
+      for (Field f : m.fields().values()) {
+        if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) refs.add(m.key());
+      }
+    }
+    return refs;
   }
 
   private ProjectState detectRenamedFields(ProjectState state) {
@@ -179,7 +194,7 @@ public final class Autodetector {
       for (ModelState[] pair : kept) addedFields(pair[0], pair[1]);
       deferredRelations.forEach(c -> add(app, c));
       for (ModelState[] pair : kept) alteredFields(pair[0], pair[1]);
-      for (ModelState m : deletionOrder(deleted)) add(app, Change.of(new DeleteModel(m.name())));
+      deleteModels(deleted);
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
         for (Index i : m.indexes()) add(app, Change.of(new AddIndex(modelName(m), i)));
@@ -221,6 +236,24 @@ public final class Autodetector {
         made.add(m.key());
       }
       return deferred;
+    }
+
+    /**
+     * DeleteModel for each removed model, referencing ones first. When a kept model of another
+     * app pointed at one of them, its app drops that field in this run: the deletions wait for
+     * it in a second migration, so that no migration refers to a model already gone.
+     */
+    private void deleteModels(List<ModelState> deleted) {
+      Set<ModelKey> referencing = new LinkedHashSet<>();
+      for (ModelState m : deleted) {
+        for (ModelKey other : referencesFromOtherApps(current, m.key())) {
+          if (to.model(other).isPresent()) referencing.add(other);
+        }
+      }
+      for (ModelState m : deletionOrder(deleted)) {
+        add(app, new Change(new DeleteModel(m.name()), Set.of(), !referencing.isEmpty(),
+            referencing));
+      }
     }
 
     private void removedFields(ModelState old, ModelState target) {

@@ -78,6 +78,12 @@ public final class MigrationMaker {
             if (maker != null) deps.add(maker);
             else latest(needed.app()).ifPresent(deps::add);
           }
+          for (ModelKey before : c.after()) {
+            // The other app's removals and alterations are in its first new migration.
+            List<MigrationKey> theirs = keys.get(before.app());
+            if (theirs != null) deps.add(theirs.get(0));
+            else latest(before.app()).ifPresent(deps::add);
+          }
         }
         deps.remove(keys.get(app).get(i));
         boolean initial = i == 0 && isNewApp(app);
