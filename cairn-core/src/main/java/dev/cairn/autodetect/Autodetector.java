@@ -165,6 +165,7 @@ public final class Autodetector {
     private final String app;
     private final ProjectState current;
     private final boolean circular;
+    private boolean deletionsDeferred;
 
     AppDiff(String app, ProjectState current, boolean circular) {
       this.app = app;
@@ -197,8 +198,8 @@ public final class Autodetector {
       deleteModels(deleted);
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
-        for (Index i : m.indexes()) add(app, Change.of(new AddIndex(modelName(m), i)));
-        for (Constraint c : m.constraints()) add(app, Change.of(new AddConstraint(modelName(m), c)));
+        for (Index i : m.indexes()) addLate(new AddIndex(modelName(m), i));
+        for (Constraint c : m.constraints()) addLate(new AddConstraint(modelName(m), c));
       }
     }
 
@@ -239,21 +240,25 @@ public final class Autodetector {
     }
 
     /**
-     * DeleteModel for each removed model, referencing ones first. When a kept model of another
-     * app pointed at one of them, its app drops that field in this run: the deletions wait for
-     * it in a second migration, so that no migration refers to a model already gone.
+     * DeleteModel for each removed model, referencing ones first. When a model of another app
+     * pointed at one of them, its app drops that field (or model) in this run: the deletions wait
+     * for it in a second migration, so that no migration refers to a model already gone.
      */
     private void deleteModels(List<ModelState> deleted) {
       Set<ModelKey> referencing = new LinkedHashSet<>();
-      for (ModelState m : deleted) {
-        for (ModelKey other : referencesFromOtherApps(current, m.key())) {
-          if (to.model(other).isPresent()) referencing.add(other);
-        }
-      }
+      for (ModelState m : deleted) referencing.addAll(referencesFromOtherApps(current, m.key()));
+      deletionsDeferred = !referencing.isEmpty();
       for (ModelState m : deletionOrder(deleted)) {
-        add(app, new Change(new DeleteModel(m.name()), Set.of(), !referencing.isEmpty(),
-            referencing));
+        add(app, new Change(new DeleteModel(m.name()), Set.of(), deletionsDeferred, referencing));
       }
+    }
+
+    /**
+     * Adds an index or constraint change, which follows the deletions: a new index may take the
+     * name of one that goes with a deleted table.
+     */
+    private void addLate(Operation op) {
+      add(app, new Change(op, Set.of(), deletionsDeferred));
     }
 
     private void removedFields(ModelState old, ModelState target) {
@@ -310,7 +315,7 @@ public final class Autodetector {
         if (target.index(i.name()).isPresent()) continue;
         Index renamed = renameTarget(i, old, target);
         if (renamed != null) {
-          add(app, Change.of(new RenameIndex(modelName(target), renamed.name(), i.name())));
+          addLate(new RenameIndex(modelName(target), renamed.name(), i.name()));
         }
       }
       for (Index i : target.indexes()) {
@@ -318,13 +323,13 @@ public final class Autodetector {
         boolean isRenameTarget = before.isEmpty() && old.indexes().stream()
             .anyMatch(o -> target.index(o.name()).isEmpty() && i.equals(renameTarget(o, old, target)));
         if (!isRenameTarget && (before.isEmpty() || !before.get().equals(i))) {
-          add(app, Change.of(new AddIndex(modelName(target), i)));
+          addLate(new AddIndex(modelName(target), i));
         }
       }
       for (Constraint c : target.constraints()) {
         var before = old.constraint(c.name());
         if (before.isEmpty() || !before.get().equals(c)) {
-          add(app, Change.of(new AddConstraint(modelName(target), c)));
+          addLate(new AddConstraint(modelName(target), c));
         }
       }
     }

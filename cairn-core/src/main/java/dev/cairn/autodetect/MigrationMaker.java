@@ -3,10 +3,14 @@ package dev.cairn.autodetect;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.AlterField;
 import dev.cairn.operations.CreateModel;
+import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
+import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RenameModel;
 import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,9 +83,8 @@ public final class MigrationMaker {
             else latest(needed.app()).ifPresent(deps::add);
           }
           for (ModelKey before : c.after()) {
-            // The other app's removals and alterations are in its first new migration.
-            List<MigrationKey> theirs = keys.get(before.app());
-            if (theirs != null) deps.add(theirs.get(0));
+            MigrationKey changer = changedIn(parts.get(before.app()), keys.get(before.app()), before);
+            if (changer != null) deps.add(changer);
             else latest(before.app()).ifPresent(deps::add);
           }
         }
@@ -101,6 +104,26 @@ public final class MigrationMaker {
         name != null ? name : isNewApp(app) ? "initial" : "auto"));
     return new Migration(key, latest(app).stream().toList(), List.of(), List.of(), List.of(),
         isNewApp(app), true, header, null, null);
+  }
+
+  /**
+   * The last of an app's new migrations that changes {@code model} (alters or removes its fields,
+   * or deletes it), its first new one when none does, or {@code null} if the app has none.
+   */
+  private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
+      ModelKey model) {
+    if (appParts == null) return null;
+    MigrationKey found = appKeys.get(0);
+    for (int i = 0; i < appParts.size(); i++) {
+      for (Change c : appParts.get(i)) {
+        Operation op = c.operation();
+        Name target = op instanceof RemoveField r ? r.modelName()
+            : op instanceof AlterField a ? a.modelName()
+            : op instanceof DeleteModel d ? d.name() : null;
+        if (model.name().equals(target)) found = appKeys.get(i);
+      }
+    }
+    return found;
   }
 
   private static List<List<Change>> split(List<Change> changes) {

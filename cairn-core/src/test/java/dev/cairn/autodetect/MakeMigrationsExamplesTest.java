@@ -81,6 +81,54 @@ final class MakeMigrationsExamplesTest {
         new MigrationKey("blog", "0002_author"), new MigrationKey("shop", "0002_alter_product_category"));
   }
 
+  /**
+   * blog.0002 comes before shop's rename in plan order but is unapplied after it: SQLite's remake
+   * must point blog_author's key at shop_item, the table as it is now.
+   */
+  @Test void unapplyingAfterAnotherAppsRenameUsesTheTablesAsTheyAreNow() throws Exception {
+    ProjectState one = state(
+        model("shop", "Product", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Product"))));
+    ProjectState two = state(
+        model("shop", "Item", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Item"))));
+    ProjectState three = state(
+        model("shop", "Item", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Item"),
+            "rank", integer().nullable(true))));
+
+    checkEverywhere(List.of(step(one),
+        new RandomHistory.Step(two, List.of(), Set.of("shop.product=shop.item"), Set.of()),
+        step(three)));
+  }
+
+  @Test void deletingAModelComesAfterTheOtherAppDeletesTheModelPointingAtIt() throws Exception {
+    ProjectState one = state(
+        model("shop", "Product", fields("id", id())),
+        model("blog", "Product", fields("id", id())));
+    ProjectState two = state(
+        model("blog", "Product", fields("id", id())),
+        model("shop", "Order", fields("id", id(), "rank", foreignKey("blog.Product"))));
+    ProjectState three = state(model("shop", "Product", fields("id", id())));
+
+    checkEverywhere(List.of(step(one), step(two), step(three)));
+  }
+
+  /** The deletion waits for blog's repointed key; the new model's unique name waits for it. */
+  @Test void aReplacedModelsConstraintNameIsFreeWhenTheNewModelTakesIt() throws Exception {
+    var unique = dev.cairn.state.Constraint.unique("shop_uq1", List.of(Name.of("price")), null);
+    ProjectState one = state(
+        model("shop", "Tag", fields("id", id(), "price", integer().nullable(true)))
+            .withConstraint(unique),
+        model("blog", "Tag", fields("id", id(), "title", foreignKey("shop.Tag").nullable(true))));
+    ProjectState two = state(
+        model("shop", "Note", fields("id", id(), "price", integer().nullable(true),
+            "weight", integer().nullable(true))).withConstraint(unique),
+        model("blog", "Tag", fields("id", id(), "title", foreignKey("shop.Note").nullable(true))));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */
