@@ -81,7 +81,7 @@ public final class Autodetector {
         for (ModelState old : removed) {
           if (sameFields(old, added) && questioner.isModelRenamed(old.key(), added.key())) {
             RenameModel op = new RenameModel(old.name(), added.name());
-            add(app, new Change(op, Set.of(), appsPointingAt(state, old.key()), false));
+            add(app, new Change(op, referencesFromOtherApps(state, old.key()), false));
             state = op.stateForwards(app, state);
             removed.remove(old);
             break;
@@ -90,6 +90,21 @@ public final class Autodetector {
       }
     }
     return state;
+  }
+
+  /**
+   * The models of other apps that point at {@code model}: their migrations name it by its old
+   * name, so the rename must come after them, as Django's autodetector orders it.
+   */
+  private static Set<ModelKey> referencesFromOtherApps(ProjectState state, ModelKey model) {
+    Set<ModelKey> refs = new LinkedHashSet<>();
+    for (ModelState m : state.models()) {
+      if (m.app().equals(model.app())) continue;
+      for (Field f : m.fields().values()) {
+        if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) refs.add(m.key());
+      }
+    }
+    return refs;
   }
 
   private ProjectState detectRenamedFields(ProjectState state) {
@@ -150,6 +165,7 @@ public final class Autodetector {
     private final String app;
     private final ProjectState current;
     private final boolean circular;
+    private boolean deletionsDeferred;
 
     AppDiff(String app, ProjectState current, boolean circular) {
       this.app = app;
@@ -179,14 +195,11 @@ public final class Autodetector {
       for (ModelState[] pair : kept) addedFields(pair[0], pair[1]);
       deferredRelations.forEach(c -> add(app, c));
       for (ModelState[] pair : kept) alteredFields(pair[0], pair[1]);
-      for (ModelState m : deletionOrder(deleted)) {
-        add(app, new Change(new DeleteModel(m.name()), Set.of(), appsPointingAt(current, m.key()),
-            false));
-      }
+      deleteModels(deleted);
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
-        for (Index i : m.indexes()) add(app, Change.of(new AddIndex(modelName(m), i)));
-        for (Constraint c : m.constraints()) add(app, Change.of(new AddConstraint(modelName(m), c)));
+        for (Index i : m.indexes()) addLate(new AddIndex(modelName(m), i));
+        for (Constraint c : m.constraints()) addLate(new AddConstraint(modelName(m), c));
       }
     }
 
@@ -224,6 +237,28 @@ public final class Autodetector {
         made.add(m.key());
       }
       return deferred;
+    }
+
+    /**
+     * DeleteModel for each removed model, referencing ones first. When a model of another app
+     * pointed at one of them, its app drops that field (or model) in this run: the deletions wait
+     * for it in a second migration, so that no migration refers to a model already gone.
+     */
+    private void deleteModels(List<ModelState> deleted) {
+      Set<ModelKey> referencing = new LinkedHashSet<>();
+      for (ModelState m : deleted) referencing.addAll(referencesFromOtherApps(current, m.key()));
+      deletionsDeferred = !referencing.isEmpty();
+      for (ModelState m : deletionOrder(deleted)) {
+        add(app, new Change(new DeleteModel(m.name()), Set.of(), deletionsDeferred, referencing));
+      }
+    }
+
+    /**
+     * Adds an index or constraint change, which follows the deletions: a new index may take the
+     * name of one that goes with a deleted table.
+     */
+    private void addLate(Operation op) {
+      add(app, new Change(op, Set.of(), deletionsDeferred));
     }
 
     private void removedFields(ModelState old, ModelState target) {
@@ -280,7 +315,7 @@ public final class Autodetector {
         if (target.index(i.name()).isPresent()) continue;
         Index renamed = renameTarget(i, old, target);
         if (renamed != null) {
-          add(app, Change.of(new RenameIndex(modelName(target), renamed.name(), i.name())));
+          addLate(new RenameIndex(modelName(target), renamed.name(), i.name()));
         }
       }
       for (Index i : target.indexes()) {
@@ -288,13 +323,13 @@ public final class Autodetector {
         boolean isRenameTarget = before.isEmpty() && old.indexes().stream()
             .anyMatch(o -> target.index(o.name()).isEmpty() && i.equals(renameTarget(o, old, target)));
         if (!isRenameTarget && (before.isEmpty() || !before.get().equals(i))) {
-          add(app, Change.of(new AddIndex(modelName(target), i)));
+          addLate(new AddIndex(modelName(target), i));
         }
       }
       for (Constraint c : target.constraints()) {
         var before = old.constraint(c.name());
         if (before.isEmpty() || !before.get().equals(c)) {
-          add(app, Change.of(new AddConstraint(modelName(target), c)));
+          addLate(new AddConstraint(modelName(target), c));
         }
       }
     }
@@ -343,18 +378,6 @@ public final class Autodetector {
 
   private void add(String app, Change change) {
     changes.computeIfAbsent(app, a -> new ArrayList<>()).add(change);
-  }
-
-  /** Other apps with a relation to {@code model}: their uses of its name must come first. */
-  private static Set<String> appsPointingAt(ProjectState state, ModelKey model) {
-    Set<String> apps = new LinkedHashSet<>();
-    for (ModelState m : state.models()) {
-      if (m.app().equals(model.app())) continue;
-      for (Field f : m.fields().values()) {
-        if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) apps.add(m.app());
-      }
-    }
-    return apps;
   }
 
   static List<ModelState> modelsOf(ProjectState state, String app) {

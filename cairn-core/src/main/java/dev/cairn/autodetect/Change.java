@@ -5,28 +5,28 @@ import dev.cairn.state.ModelKey;
 import java.util.Set;
 
 /**
- * One operation the autodetector wants in an app's next migration, with what must run before it
- * in other apps. Immutable.
+ * One operation the autodetector wants in an app's next migration, with the models of other apps
+ * it needs (their app's migration that makes them must run first). Immutable.
  *
- * @param needs models of other apps it points at: the migration that makes them (in this run, or
- *     already) must run first
- * @param afterApps apps whose every migration, including any written in this run, must run first:
- *     a renamed or deleted model's old name must not be used by another app after it is gone
- * @param deferrable a relation to a model another app creates in the same run: when two apps need
- *     each other, it moves to a second migration, as Django splits circular foreign keys
+ * @param deferrable a relation to a model another app creates in the same run, or a model other
+ *     apps stop pointing at in the same run: it moves to a second migration, as Django splits
+ *     circular foreign keys
+ * @param after models of other apps whose changes in the same run must come first (a deleted
+ *     model waits until the fields pointing at it are gone); their app's latest migration when
+ *     that app has no changes
  */
-public record Change(Operation operation, Set<ModelKey> needs, Set<String> afterApps,
-    boolean deferrable) {
+public record Change(Operation operation, Set<ModelKey> needs, boolean deferrable,
+    Set<ModelKey> after) {
   public Change {
     needs = Set.copyOf(needs);
-    afterApps = Set.copyOf(afterApps);
+    after = Set.copyOf(after);
   }
 
-  Change(Operation operation, Set<ModelKey> needs, boolean deferrable) {
-    this(operation, needs, Set.of(), deferrable);
+  public Change(Operation operation, Set<ModelKey> needs, boolean deferrable) {
+    this(operation, needs, deferrable, Set.of());
   }
 
   static Change of(Operation operation) {
-    return new Change(operation, Set.of(), Set.of(), false);
+    return new Change(operation, Set.of(), false);
   }
 }

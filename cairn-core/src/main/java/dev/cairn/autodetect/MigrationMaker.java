@@ -3,10 +3,14 @@ package dev.cairn.autodetect;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.AlterField;
 import dev.cairn.operations.CreateModel;
+import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
+import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RenameModel;
 import dev.cairn.state.ModelKey;
+import dev.cairn.state.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,15 +77,15 @@ public final class MigrationMaker {
         if (i > 0) deps.add(keys.get(app).get(i - 1));
         else latest(app).ifPresent(deps::add);
         for (Change c : appParts.get(i)) {
-          for (String other : c.afterApps()) {
-            List<MigrationKey> made = keys.get(other);
-            if (made != null) deps.add(made.get(made.size() - 1));
-            else latest(other).ifPresent(deps::add);
-          }
           for (ModelKey needed : c.needs()) {
             MigrationKey maker = madeBy.get(needed);
             if (maker != null) deps.add(maker);
             else latest(needed.app()).ifPresent(deps::add);
+          }
+          for (ModelKey before : c.after()) {
+            MigrationKey changer = changedIn(parts.get(before.app()), keys.get(before.app()), before);
+            if (changer != null) deps.add(changer);
+            else latest(before.app()).ifPresent(deps::add);
           }
         }
         deps.remove(keys.get(app).get(i));
@@ -100,6 +104,26 @@ public final class MigrationMaker {
         name != null ? name : isNewApp(app) ? "initial" : "auto"));
     return new Migration(key, latest(app).stream().toList(), List.of(), List.of(), List.of(),
         isNewApp(app), true, header, null, null);
+  }
+
+  /**
+   * The last of an app's new migrations that changes {@code model} (alters or removes its fields,
+   * or deletes it), its first new one when none does, or {@code null} if the app has none.
+   */
+  private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
+      ModelKey model) {
+    if (appParts == null) return null;
+    MigrationKey found = appKeys.get(0);
+    for (int i = 0; i < appParts.size(); i++) {
+      for (Change c : appParts.get(i)) {
+        Operation op = c.operation();
+        Name target = op instanceof RemoveField r ? r.modelName()
+            : op instanceof AlterField a ? a.modelName()
+            : op instanceof DeleteModel d ? d.name() : null;
+        if (model.name().equals(target)) found = appKeys.get(i);
+      }
+    }
+    return found;
   }
 
   private static List<List<Change>> split(List<Change> changes) {

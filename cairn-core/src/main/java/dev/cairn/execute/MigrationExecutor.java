@@ -169,20 +169,26 @@ public final class MigrationExecutor {
   }
 
   /**
-   * The state just before each migration to unapply was applied, found by replaying every applied
-   * migration in order, as Django does: other apps' migrations may sit between them.
+   * The state to unapply each migration of the plan from: every migration still applied when its
+   * turn comes, replayed in plan order, without it. Not the state it was first applied on: other
+   * apps' migrations applied since (a model renamed) still are in the database, and a SQLite table
+   * remake must point at their tables as they are now.
    */
   private Map<MigrationKey, ProjectState> statesBefore(MigrationGraph graph,
       Set<MigrationKey> applied, List<PlanStep> plan) {
-    Set<MigrationKey> wanted = new LinkedHashSet<>();
-    plan.forEach(s -> wanted.add(s.migration().key()));
+    Set<MigrationKey> remaining = new LinkedHashSet<>(applied);
+    List<MigrationKey> order = graph.fullPlan();
     Map<MigrationKey, ProjectState> states = new HashMap<>();
-    ProjectState state = ProjectState.empty();
-    for (MigrationKey key : graph.fullPlan()) {
-      if (!applied.contains(key)) continue;
-      Migration m = graph.migration(key);
-      if (wanted.contains(key)) states.put(key, state);
-      for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+    for (PlanStep step : plan) {
+      MigrationKey key = step.migration().key();
+      remaining.remove(key);
+      ProjectState state = ProjectState.empty();
+      for (MigrationKey k : order) {
+        if (!remaining.contains(k)) continue;
+        Migration m = graph.migration(k);
+        for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+      }
+      states.put(key, state);
     }
     return states;
   }

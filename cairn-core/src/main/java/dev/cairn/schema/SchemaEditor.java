@@ -409,7 +409,11 @@ public abstract class SchemaEditor {
     return sql.toString();
   }
 
-  /** Table-level parts of CREATE TABLE: unique fields and the model's constraints. */
+  /**
+   * Table-level parts of CREATE TABLE: unique fields and check constraints. Unique constraints
+   * come after it: CREATE TABLE silently drops a UNIQUE whose columns the primary key or another
+   * UNIQUE already cover (PostgreSQL's transformIndexConstraints), and its name with it.
+   */
   protected List<String> inlineTableConstraints(ProjectState state, ModelState model) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
@@ -420,9 +424,7 @@ public abstract class SchemaEditor {
       }
     }
     for (Constraint c : model.constraints()) {
-      if (c.kind() == Constraint.Kind.CHECK || c.condition() == null) {
-        parts.add(constraintDefinition(model, c));
-      }
+      if (c.kind() == Constraint.Kind.CHECK) parts.add(constraintDefinition(model, c));
     }
     return parts;
   }
@@ -438,6 +440,8 @@ public abstract class SchemaEditor {
     for (Constraint c : model.constraints()) {
       if (c.kind() == Constraint.Kind.UNIQUE && c.condition() != null) {
         run(createIndexSql(model, new Index(c.name(), c.fields(), true, c.condition())), null);
+      } else if (c.kind() == Constraint.Kind.UNIQUE) {
+        run("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, c), null);
       }
     }
   }

@@ -388,6 +388,21 @@ final class PostgresOperationsTest {
     addAndRemove(unique);
   }
 
+  /**
+   * CREATE TABLE drops a UNIQUE that repeats the primary key or a unique field (PostgreSQL keeps
+   * one index per column list), so the named constraint must come after it. Found by
+   * MakeMigrationsProperty.
+   */
+  @Test void createModelKeepsUniqueConstraintsThatRepeatAnotherIndex() throws Exception {
+    CreateModel model = new CreateModel(n("Tag"),
+        fields("id", id(), "name", chars(30).unique(true)), null, List.of(),
+        List.of(Constraint.unique("tag_id_uniq", names("id"), null),
+            Constraint.unique("tag_name_uniq", names("name"), null)));
+    ProjectState created = h.forwards(ProjectState.empty(), model);
+    h.roundTrip(created, new RemoveConstraint(n("Tag"), "tag_id_uniq"));
+    h.roundTrip(created, new DeleteModel(n("Tag")));
+  }
+
   @Test void addAndRemoveConditionalUniqueConstraint() throws Exception {
     Constraint unique = Constraint.unique("product_name_stocked", names("name"), "stock > 0");
     addAndRemove(unique);

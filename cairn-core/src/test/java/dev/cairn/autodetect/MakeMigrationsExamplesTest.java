@@ -1,0 +1,159 @@
+package dev.cairn.autodetect;
+
+import static dev.cairn.testing.Models.fields;
+import static dev.cairn.testing.Models.foreignKey;
+import static dev.cairn.testing.Models.id;
+import static dev.cairn.testing.Models.integer;
+import static dev.cairn.testing.Models.manyToMany;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.connect.Database;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.state.Field;
+import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
+import dev.cairn.state.ProjectState;
+import dev.cairn.testing.PostgresTestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Histories that {@link MakeMigrationsProperty} once found failing, shrunk and written out: each
+ * runs every check of the property on SQLite and PostgreSQL.
+ */
+final class MakeMigrationsExamplesTest {
+  @RegisterExtension static final PostgresTestDatabase postgres = new PostgresTestDatabase();
+  @TempDir Path folder;
+
+  @Test void renamingAModelComesAfterTheOtherAppsMigrationsThatPointAtIt() throws Exception {
+    ProjectState two = state(
+        model("blog", "Product", fields("id", id())),
+        model("shop", "Product", fields("id", id())));
+    ProjectState three = state(
+        model("blog", "Product", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "title", manyToMany("blog.Product"))));
+    ProjectState four = state(
+        model("blog", "Category", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "title", manyToMany("blog.Category"))));
+    List<RandomHistory.Step> steps = List.of(step(two), step(three),
+        new RandomHistory.Step(four, List.of(), Set.of("blog.product=blog.category"), Set.of()));
+
+    List<Migration> made = checkEverywhere(steps);
+
+    Migration rename = made.stream().filter(m -> m.name().contains("rename")).findFirst().orElseThrow();
+    assertThat(rename.dependencies()).contains(new MigrationKey("shop", "0002_product_title"));
+  }
+
+  @Test void deletingAModelWaitsForTheOtherAppToDropItsRelation() throws Exception {
+    ProjectState two = state(
+        model("blog", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id())));
+    ProjectState three = state(
+        model("blog", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("blog.Tag"),
+            "main", foreignKey("blog.Tag").nullable(true))));
+    ProjectState four = state(model("shop", "Product", fields("id", id())));
+
+    checkEverywhere(List.of(step(two), step(three), step(four)));
+  }
+
+  @Test void replacingAModelSplitsItsAppAroundTheOtherAppsRepointedRelation() throws Exception {
+    ProjectState two = state(
+        model("blog", "Category", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "category", foreignKey("blog.Category").nullable(true))));
+    ProjectState three = state(
+        model("blog", "Author", fields("id", id(), "rank", integer().nullable(true))),
+        model("shop", "Product", fields("id", id(),
+            "category", foreignKey("blog.Author").nullable(true))));
+
+    List<Migration> made = checkEverywhere(List.of(step(two), step(three)));
+
+    assertThat(made).extracting(m -> m.key().toString()).containsExactlyInAnyOrder(
+        "blog.0001_initial", "shop.0001_initial", "blog.0002_author",
+        "shop.0002_alter_product_category", "blog.0003_delete_category");
+    assertThat(made.get(4).dependencies()).containsExactlyInAnyOrder(
+        new MigrationKey("blog", "0002_author"), new MigrationKey("shop", "0002_alter_product_category"));
+  }
+
+  /**
+   * blog.0002 comes before shop's rename in plan order but is unapplied after it: SQLite's remake
+   * must point blog_author's key at shop_item, the table as it is now.
+   */
+  @Test void unapplyingAfterAnotherAppsRenameUsesTheTablesAsTheyAreNow() throws Exception {
+    ProjectState one = state(
+        model("shop", "Product", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Product"))));
+    ProjectState two = state(
+        model("shop", "Item", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Item"))));
+    ProjectState three = state(
+        model("shop", "Item", fields("id", id())),
+        model("blog", "Author", fields("id", id(), "stock", foreignKey("shop.Item"),
+            "rank", integer().nullable(true))));
+
+    checkEverywhere(List.of(step(one),
+        new RandomHistory.Step(two, List.of(), Set.of("shop.product=shop.item"), Set.of()),
+        step(three)));
+  }
+
+  @Test void deletingAModelComesAfterTheOtherAppDeletesTheModelPointingAtIt() throws Exception {
+    ProjectState one = state(
+        model("shop", "Product", fields("id", id())),
+        model("blog", "Product", fields("id", id())));
+    ProjectState two = state(
+        model("blog", "Product", fields("id", id())),
+        model("shop", "Order", fields("id", id(), "rank", foreignKey("blog.Product"))));
+    ProjectState three = state(model("shop", "Product", fields("id", id())));
+
+    checkEverywhere(List.of(step(one), step(two), step(three)));
+  }
+
+  /** The deletion waits for blog's repointed key; the new model's unique name waits for it. */
+  @Test void aReplacedModelsConstraintNameIsFreeWhenTheNewModelTakesIt() throws Exception {
+    var unique = dev.cairn.state.Constraint.unique("shop_uq1", List.of(Name.of("price")), null);
+    ProjectState one = state(
+        model("shop", "Tag", fields("id", id(), "price", integer().nullable(true)))
+            .withConstraint(unique),
+        model("blog", "Tag", fields("id", id(), "title", foreignKey("shop.Tag").nullable(true))));
+    ProjectState two = state(
+        model("shop", "Note", fields("id", id(), "price", integer().nullable(true),
+            "weight", integer().nullable(true))).withConstraint(unique),
+        model("blog", "Tag", fields("id", id(), "title", foreignKey("shop.Note").nullable(true))));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */
+  private List<Migration> checkEverywhere(List<RandomHistory.Step> steps) throws Exception {
+    int[] n = {0};
+    HistoryCheck sqlite = new HistoryCheck(steps, steps);
+    sqlite.run(() -> Database.open("jdbc:sqlite:" + folder.resolve("db" + n[0]++ + ".sqlite3")));
+    new HistoryCheck(steps, steps).run(() -> {
+      postgres.reset();
+      return new Database(postgres.url(), postgres.connect(), postgres.dialect());
+    });
+    return sqlite.migrations();
+  }
+
+  private static RandomHistory.Step step(ProjectState target) {
+    return new RandomHistory.Step(target, List.of(), Set.of(), Set.of());
+  }
+
+  private static ModelState model(String app, String name, java.util.Map<Name, Field> fields) {
+    return ModelState.of(app, name, fields);
+  }
+
+  private static ProjectState state(ModelState... models) {
+    ProjectState s = ProjectState.empty();
+    for (ModelState m : models) s = s.withModel(m);
+    return s;
+  }
+}
