@@ -60,8 +60,8 @@ abstract class RacingDeploysContract {
   @Test void aMigrateKilledWhileHoldingTheLockLeavesNoneBehind() throws Exception {
     ReliabilityDatabase db = database();
     // Long enough that the others are queued on the lock before the holder is done.
-    LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), 120,
-        db.flavour() == LoadProject.Flavour.SQLITE ? 300 : 2000);
+    LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), 100,
+        db.flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000);
     Boundary boundary = new Boundary(folder.resolve("project"));
     Path work = folder.resolve("work");
     int killedWhileOthersWaited = 0;
