@@ -28,8 +28,9 @@ final class ChildMigrate {
   }
 
   /**
-   * Starts {@code migrate --config <config> --database <url>}; {@code work} holds its output and
-   * the SQLite driver's unpacked native library, which a killed JVM never deletes.
+   * Starts {@code migrate --config <config> --database <url>}; {@code work} holds its output,
+   * Cairn's cache and the temporary folder of the SQLite driver, where a leaked native library
+   * would show.
    */
   static ChildMigrate start(Path config, String url, Path work, String tag) {
     try {
@@ -41,8 +42,10 @@ final class ChildMigrate {
       command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
           "-Dorg.sqlite.tmpdir=" + work, "-cp", System.getProperty("java.class.path"),
           "dev.cairn.cli.Main", "migrate", "--config", config.toString(), "--database", url));
-      Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-          .redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+          .redirectError(err.toFile());
+      builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+      Process p = builder.start();
       return new ChildMigrate(p, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -96,6 +99,14 @@ final class ChildMigrate {
   /** How many migrations this run printed as applied. */
   long finishedCount() {
     return out().lines().filter(l -> l.startsWith("  Applying ") && l.contains(" OK")).count();
+  }
+
+  /** Copies of SQLite's native library under {@code work} but outside Cairn's cache. */
+  static List<Path> leakedNativeLibraries(Path work) throws IOException {
+    try (var files = Files.walk(work)) {
+      return files.filter(f -> f.getFileName().toString().contains("libsqlitejdbc"))
+          .filter(f -> !f.startsWith(work.resolve("cache"))).toList();
+    }
   }
 
   private static String read(Path file) {

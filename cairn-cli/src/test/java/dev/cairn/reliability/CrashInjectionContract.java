@@ -105,5 +105,7 @@ abstract class CrashInjectionContract {
         boundary.total(), wholeMillis, beforeFirst, inside, insideCommitted, between, endedFirst,
         failures.size()));
     assertThat(failures).as("runs that broke an invariant").isEmpty();
+    assertThat(ChildMigrate.leakedNativeLibraries(work)).as("native libraries left by killed runs")
+        .isEmpty();
   }
 }
