@@ -1,0 +1,85 @@
+package dev.cairn.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.connect.Database;
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.history.MigrationHistory;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.migration.MigrationLoader;
+import dev.cairn.operations.Operation;
+import dev.cairn.schema.ExpectedSchema;
+import dev.cairn.state.ProjectState;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks that a database sits exactly at a migration boundary: the history lists a prefix of the
+ * plan, each migration once; the ledger lists the same migrations, each once; and the live schema
+ * equals the state after replaying exactly the recorded migrations, in graph order.
+ */
+final class Boundary {
+  private final MigrationGraph graph;
+  private final List<MigrationKey> plan;
+
+  Boundary(Path projectRoot) {
+    List<Migration> migrations = MigrationLoader.load(
+        Map.of(LoadProject.APP, projectRoot.resolve("migrations/" + LoadProject.APP)));
+    graph = MigrationGraph.of(migrations);
+    plan = graph.fullPlan();
+  }
+
+  int total() {
+    return plan.size();
+  }
+
+  /** Asserts the boundary and returns how many migrations are recorded as applied. */
+  int check(String url) throws SQLException {
+    try (Database db = Database.open(url)) {
+      List<String> history = column(db, "SELECT app || '.' || name FROM "
+          + MigrationHistory.TABLE + " ORDER BY id", MigrationHistory.TABLE);
+      assertThat(history).as("history rows").doesNotHaveDuplicates();
+      List<String> prefix = plan.subList(0, history.size()).stream()
+          .map(MigrationKey::toString).toList();
+      assertThat(history).as("the history is the start of the plan").isEqualTo(prefix);
+
+      List<String> ledger = column(db, "SELECT '" + LoadProject.APP + ".' || migration FROM "
+          + LoadProject.LEDGER + " ORDER BY id", LoadProject.LEDGER);
+      assertThat(ledger).as("each recorded migration's RunSQL ran once, and no other's")
+          .containsExactlyInAnyOrderElementsOf(history);
+
+      Set<MigrationKey> applied = new HashSet<>(plan.subList(0, history.size()));
+      ProjectState state = ProjectState.empty();
+      for (MigrationKey key : plan) {
+        if (!applied.contains(key)) continue;
+        Migration m = graph.migration(key);
+        for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+      }
+      assertThat(db.dialect().introspect(db.connection()).withSortedColumns())
+          .as("the live schema after %s", history.isEmpty() ? "no migration"
+              : history.get(history.size() - 1))
+          .isEqualTo(ExpectedSchema.of(state, db.dialect()).withSortedColumns());
+      return history.size();
+    }
+  }
+
+  /** One string column of a query; empty when {@code table} does not exist (yet). */
+  private static List<String> column(Database db, String sql, String table) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet tables = db.connection().getMetaData().getTables(null, null, table, null)) {
+      if (!tables.next()) return values;
+    }
+    try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) values.add(rs.getString(1));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.cairn.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash injection: {@code migrate} over a project that takes a while, killed with SIGKILL at a
+ * random moment, again and again: odd runs at any moment of the process's life, even runs at any
+ * moment once it has started migrating. After each kill the database sits exactly at a
+ * migration boundary, no lock is left, and the next {@code migrate} finishes. One subclass per
+ * database and count.
+ */
+abstract class CrashInjectionContract {
+  @TempDir Path folder;
+
+  abstract ReliabilityDatabase database();
+
+  /** Killed runs; each starts from an empty database. */
+  abstract int runs();
+
+  int migrations() {
+    return 80;
+  }
+
+  /** Rows per bulk insert: the work each insert and each later table copy does. */
+  int rowsPerInsert() {
+    return database().flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000;
+  }
+
+  @Test void everyKilledMigrateLeavesTheDatabaseAtAMigrationBoundary() throws Exception {
+    ReliabilityDatabase db = database();
+    LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), migrations(),
+        rowsPerInsert());
+    Boundary boundary = new Boundary(folder.resolve("project"));
+    Path work = folder.resolve("work");
+
+    // Whole runs first: they must pass, and the length of the shorter (warm caches) spreads the
+    // kills over a run.
+    long wholeMillis = Long.MAX_VALUE;
+    String url;
+    for (int i = 1; i <= 2; i++) {
+      url = db.emptyDatabase(work);
+      long start = System.nanoTime();
+      ChildMigrate whole = ChildMigrate.start(project.config(), url, work, "whole" + i);
+      assertThat(whole.exitCode()).as("%s", whole).isZero();
+      wholeMillis = Math.min(wholeMillis, (System.nanoTime() - start) / 1_000_000);
+      assertThat(boundary.check(url)).isEqualTo(boundary.total());
+    }
+
+    long seed = Report.seed();
+    Random random = new Random(seed);
+    int beforeFirst = 0, inside = 0, insideCommitted = 0, between = 0, endedFirst = 0;
+    List<String> failures = new ArrayList<>();
+    for (int run = 1; run <= runs(); run++) {
+      url = db.emptyDatabase(work);
+      long started = System.nanoTime();
+      ChildMigrate child = ChildMigrate.start(project.config(), url, work, "run" + run);
+      if (run % 2 == 1) {
+        Thread.sleep(random.nextLong(wholeMillis + 1)); // any moment of the process's life
+      } else {
+        // Any moment once it migrates: JVM start-up takes a good part of a run, and a kill
+        // before the lock proves little.
+        while (child.isAlive() && !child.out().contains("Running migrations:")) Thread.sleep(5);
+        long startup = (System.nanoTime() - started) / 1_000_000;
+        Thread.sleep(random.nextLong(Math.max(1, wholeMillis - startup)));
+      }
+      boolean ended = !child.isAlive();
+      child.kill();
+      try {
+        db.assertNoLockLeft(url);
+        int applied = boundary.check(url);
+        String unfinished = child.unfinishedMigration();
+        if (ended) {
+          endedFirst++;
+        } else if (unfinished != null) {
+          inside++;
+          // Killed after the commit but before " OK" was printed: recorded, and that is fine.
+          if (applied > child.finishedCount()) insideCommitted++;
+          assertThat(applied).as("recorded after a kill inside %s", unfinished)
+              .isBetween((int) child.finishedCount(), (int) child.finishedCount() + 1);
+        } else if (child.finishedCount() == 0) {
+          beforeFirst++;
+        } else {
+          between++;
+        }
+        ChildMigrate next = ChildMigrate.start(project.config(), url, work, "next" + run);
+        assertThat(next.exitCode()).as("the migrate after the kill\n%s", next).isZero();
+        db.assertNoLockLeft(url);
+        assertThat(boundary.check(url)).isEqualTo(boundary.total());
+      } catch (AssertionError e) {
+        failures.add("run " + run + ": " + e.getMessage() + "\nkilled child:\n" + child);
+      }
+    }
+    String suite = "crash-" + db.flavour().name().toLowerCase() + "-" + runs();
+    Report.write(suite, String.format("crash injection on %s (seed %d): %d runs of a %d-migration"
+        + " project (a whole run took %d ms); kills before the first migration %d, inside a"
+        + " migration %d (of which %d after its commit, before its OK), between migrations %d,"
+        + " after the run ended %d; failures %d", db.flavour().name().toLowerCase(), seed, runs(),
+        boundary.total(), wholeMillis, beforeFirst, inside, insideCommitted, between, endedFirst,
+        failures.size()));
+    assertThat(failures).as("runs that broke an invariant").isEmpty();
+    assertThat(ChildMigrate.leakedNativeLibraries(work)).as("native libraries left by killed runs")
+        .isEmpty();
+  }
+}
