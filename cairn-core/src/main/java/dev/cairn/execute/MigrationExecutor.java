@@ -140,6 +140,7 @@ public final class MigrationExecutor {
     ProjectState state = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
     for (PlanStep step : plan) {
       Migration m = step.migration();
+      if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
       boolean fake = options.fake()
           || (options.fakeInitial() && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, state));
       listener.started(step);
@@ -157,6 +158,7 @@ public final class MigrationExecutor {
     Map<MigrationKey, ProjectState> statesBefore = statesBefore(graph, applied, plan);
     for (PlanStep step : plan) {
       Migration m = step.migration();
+      if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
       listener.started(step);
       long start = System.nanoTime();
       runInTransaction(m, options.fake(), statesBefore.get(m.key()), millis -> removeApplied(m),

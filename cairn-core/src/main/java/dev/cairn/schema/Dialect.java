@@ -48,6 +48,12 @@ public interface Dialect {
   default void beforeMigrations(Connection connection) throws SQLException {}
 
   /**
+   * Called before the last migration of a run starts: a dialect that relaxed durability for the
+   * run's earlier commits restores it here, so that the run is durable once it returns.
+   */
+  default void beforeLastMigration(Connection connection) throws SQLException {}
+
+  /**
    * Checks, before a migration commits, what the database could not check while it ran (SQLite's
    * foreign keys, off during table remakes).
    */

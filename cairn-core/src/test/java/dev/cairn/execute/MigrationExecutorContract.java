@@ -181,7 +181,7 @@ abstract class MigrationExecutorContract {
         .migrate(targets, options, MigrationListener.SILENT);
   }
 
-  private static List<Migration> load(Path folder) throws Exception {
+  static List<Migration> load(Path folder) throws Exception {
     Map<String, Path> apps = new LinkedHashMap<>();
     try (Stream<Path> list = Files.list(folder)) {
       list.filter(Files::isDirectory).sorted()
