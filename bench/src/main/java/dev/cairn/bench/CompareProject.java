@@ -25,7 +25,8 @@ import java.util.List;
  * gives for each migration on PostgreSQL as a Flyway project ({@code flyway/V{n}__m{n}.sql}) and as
  * a Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql}, one changeset per
  * migration with its backwards SQL as the rollback), and all of it in one file for
- * {@code psql -1 -f} ({@code psql/all.sql}). Usage: {@code CompareProject <folder> [models]
+ * {@code psql -1 -f} ({@code psql/all.sql}), and once more with a transaction per migration
+ * ({@code psql/per-migration.sql}), the floor for a tool that commits each migration. Usage: {@code CompareProject <folder> [models]
  * [migrations]} (defaults 100 and 1000).
  */
 public final class CompareProject {
@@ -78,6 +79,7 @@ public final class CompareProject {
     MigrationGraph graph = MigrationGraph.of(history);
     StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n");
     StringBuilder all = new StringBuilder();
+    StringBuilder perMigration = new StringBuilder();
     ProjectState state = ProjectState.empty();
     int n = 0;
     for (MigrationKey key : graph.fullPlan()) {
@@ -96,6 +98,7 @@ public final class CompareProject {
       for (String s : forwards) file.append(s).append(";\n");
       Files.writeString(flyway.resolve("V" + n + "__m" + n + ".sql"), file);
       all.append("-- ").append(key).append('\n').append(file);
+      perMigration.append("-- ").append(key).append("\nBEGIN;\n").append(file).append("COMMIT;\n");
       changelog.append("\n--changeset cairn:").append(m.name()).append('\n').append(file);
       for (String s : backwards) {
         changelog.append("--rollback ").append(s.replace('\n', ' ')).append(";\n");
@@ -103,6 +106,7 @@ public final class CompareProject {
     }
     Files.writeString(liquibase.resolve("changelog.sql"), changelog);
     Files.writeString(psql.resolve("all.sql"), all);
+    Files.writeString(psql.resolve("per-migration.sql"), perMigration);
   }
 
   private static List<String> sql(Dialect dialect, Migration m, List<ProjectState> states,

@@ -35,7 +35,10 @@ final class Comparison {
     }
   }
 
-  static final List<String> TOOLS = List.of("Cairn", "Flyway", "Liquibase", "psql -1 -f");
+  static final String PSQL = "psql -1 -f";
+  /** The same file with BEGIN and COMMIT around each migration: no history table, one commit each. */
+  static final String PSQL_EACH = "psql -f, a transaction per migration";
+  static final List<String> TOOLS = List.of("Cairn", "Flyway", "Liquibase", PSQL, PSQL_EACH);
   static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   static final String USER = "?user=postgres";
 
@@ -62,6 +65,7 @@ final class Comparison {
   }
 
   static String dbName(String tool) {
+    if (tool.equals(PSQL_EACH)) return "bench_psql_each";
     return "bench_" + tool.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -124,9 +128,13 @@ final class Comparison {
             .toString());
         cmd.add(url);
       }
-      default -> cmd.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h",
-          "127.0.0.1", "-U", "postgres", "-d", dbName(tool), "-f",
-          project.resolve("psql/all.sql").toString()));
+      default -> {
+        boolean single = tool.equals(PSQL);
+        cmd.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"));
+        if (single) cmd.add("-1");
+        cmd.addAll(List.of("-h", "127.0.0.1", "-U", "postgres", "-d", dbName(tool), "-f",
+            project.resolve(single ? "psql/all.sql" : "psql/per-migration.sql").toString()));
+      }
     }
     return cmd;
   }
