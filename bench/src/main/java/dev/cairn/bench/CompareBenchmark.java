@@ -1,0 +1,42 @@
+package dev.cairn.bench;
+
+import dev.cairn.bench.Comparison.Part;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issue 4, points 1 and 2: Cairn, Flyway, Liquibase and {@code psql -1 -f} on the same generated
+ * history, measured in one run, interleaved, as whole processes and in process; prints markdown
+ * tables of medians and ratios to Cairn. Usage: {@code CompareBenchmark <repo> <work-folder>
+ * [migrations=1000] [rounds=5] [models=100] [parts=abcd]} (run it through {@code
+ * bench/run-compare}).
+ */
+public final class CompareBenchmark {
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]).toAbsolutePath();
+    Path work = Path.of(args[1]).toAbsolutePath();
+    int migrations = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    int models = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+    List<Part> parts = parts(args.length > 5 ? args[5] : "abcd");
+
+    Environment env = Environment.read();
+    CompareProject.write(work, models, migrations);
+    Comparison c = new Comparison(root, Environment.jar(), work, migrations, parts,
+        Environment.JVM_FLAGS);
+    System.err.printf("%d models, %d migrations, %d rounds%n", models, migrations, rounds);
+    c.runWhole(rounds);
+    c.runInProcess(rounds);
+    System.out.printf("### Cairn, Flyway, Liquibase and psql: M=%d models, N=%d migrations%n%n",
+        models, migrations);
+    System.out.print(env.markdown(rounds));
+    System.out.print(c.markdown());
+  }
+
+  static List<Part> parts(String letters) {
+    List<Part> parts = new ArrayList<>();
+    for (char ch : letters.toCharArray()) parts.add(Part.values()[ch - 'a']);
+    return parts;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.cairn.bench;
+
+import dev.cairn.dialect.postgres.PostgresDialect;
+import dev.cairn.files.MigrationWriter;
+import dev.cairn.graph.MigrationGraph;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.Operation;
+import dev.cairn.schema.CollectingSink;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.SchemaEditor;
+import dev.cairn.schema.SqlLiterals;
+import dev.cairn.schema.SqlStatement;
+import dev.cairn.state.ProjectState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One schema history written for every tool of issue 4, so that all run the same DDL: a Cairn
+ * project ({@code cairn.yaml}, {@code migrations/app/*.yaml}), the SQL Cairn's {@code sqlmigrate}
+ * gives for each migration on PostgreSQL as a Flyway project ({@code flyway/V{n}__m{n}.sql}) and as
+ * a Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql}, one changeset per
+ * migration with its backwards SQL as the rollback), and all of it in one file for
+ * {@code psql -1 -f} ({@code psql/all.sql}), and once more with a transaction per migration
+ * ({@code psql/per-migration.sql}), the floor for a tool that commits each migration. Usage: {@code CompareProject <folder> [models]
+ * [migrations]} (defaults 100 and 1000).
+ */
+public final class CompareProject {
+  static final String APP = "app";
+
+  private final Path folder;
+  private final List<Migration> history;
+
+  private CompareProject(Path folder, List<Migration> history) {
+    this.folder = folder;
+    this.history = history;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path folder = Path.of(args[0]);
+    int models = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int migrations = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    write(folder, models, migrations);
+    System.out.printf("wrote %d models, %d migrations to %s%n", models, migrations, folder);
+  }
+
+  static CompareProject write(Path folder, int models, int migrations) throws IOException {
+    CompareProject project = new CompareProject(folder,
+        HistoryGenerator.realistic(APP, models, migrations));
+    project.writeCairn();
+    project.writeSql();
+    return project;
+  }
+
+  /** The name of the migration that {@code rollback the last k} goes back to. */
+  static String nameBeforeLast(int migrations, int k) {
+    int n = migrations - k;
+    return n == 1 ? "0001_initial" : String.format("%04d_change_%d", n, n);
+  }
+
+  private void writeCairn() throws IOException {
+    Path dir = Files.createDirectories(folder.resolve("migrations").resolve(APP));
+    MigrationWriter writer = new MigrationWriter();
+    for (Migration m : history) Files.writeString(dir.resolve(m.name() + ".yaml"), writer.write(m));
+    Files.writeString(folder.resolve("cairn.yaml"), "apps:\n  " + APP + ":\n    migrations: migrations/"
+        + APP + "\n");
+  }
+
+  /** The code path of {@code cairn sqlmigrate} for PostgreSQL, walked once over the full plan. */
+  private void writeSql() throws IOException {
+    Path flyway = Files.createDirectories(folder.resolve("flyway"));
+    Path liquibase = Files.createDirectories(folder.resolve("liquibase"));
+    Path psql = Files.createDirectories(folder.resolve("psql"));
+    Dialect dialect = new PostgresDialect();
+    MigrationGraph graph = MigrationGraph.of(history);
+    StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n");
+    StringBuilder all = new StringBuilder();
+    StringBuilder perMigration = new StringBuilder();
+    ProjectState state = ProjectState.empty();
+    int n = 0;
+    for (MigrationKey key : graph.fullPlan()) {
+      Migration m = graph.migration(key);
+      n++;
+      List<ProjectState> states = new ArrayList<>();
+      for (Operation op : m.operations()) {
+        states.add(state);
+        state = op.stateForwards(m.app(), state);
+      }
+      states.add(state);
+      List<String> forwards = sql(dialect, m, states, false);
+      List<String> backwards = sql(dialect, m, states, true);
+
+      StringBuilder file = new StringBuilder();
+      for (String s : forwards) file.append(s).append(";\n");
+      Files.writeString(flyway.resolve("V" + n + "__m" + n + ".sql"), file);
+      all.append("-- ").append(key).append('\n').append(file);
+      perMigration.append("-- ").append(key).append("\nBEGIN;\n").append(file).append("COMMIT;\n");
+      changelog.append("\n--changeset cairn:").append(m.name()).append('\n').append(file);
+      for (String s : backwards) {
+        changelog.append("--rollback ").append(s.replace('\n', ' ')).append(";\n");
+      }
+    }
+    Files.writeString(liquibase.resolve("changelog.sql"), changelog);
+    Files.writeString(psql.resolve("all.sql"), all);
+    Files.writeString(psql.resolve("per-migration.sql"), perMigration);
+  }
+
+  private static List<String> sql(Dialect dialect, Migration m, List<ProjectState> states,
+      boolean backwards) {
+    CollectingSink sink = new CollectingSink();
+    SchemaEditor editor = dialect.schemaEditor(sink);
+    List<Operation> ops = m.operations();
+    try {
+      if (backwards) {
+        for (int i = ops.size() - 1; i >= 0; i--) {
+          ops.get(i).databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
+        }
+      } else {
+        for (int i = 0; i < ops.size(); i++) {
+          ops.get(i).databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError("a collecting sink runs nothing", e);
+    }
+    List<String> result = new ArrayList<>();
+    for (SqlStatement s : sink.statements()) if (!s.sql().isEmpty()) result.add(inline(s));
+    return result;
+  }
+
+  /** As {@code SqlMigrateCommand.inline}: bound values rendered in place. */
+  private static String inline(SqlStatement s) {
+    if (s.params().isEmpty()) return s.sql();
+    StringBuilder sb = new StringBuilder();
+    int param = 0;
+    for (char c : s.sql().toCharArray()) {
+      if (c == '?' && param < s.params().size()) sb.append(SqlLiterals.render(s.params().get(param++)));
+      else sb.append(c);
+    }
+    return sb.toString();
+  }
+}
