@@ -72,13 +72,15 @@ final class MigrateCommand implements Callable<Integer> {
           project.migrations());
       if (plan || check) {
         List<PlanStep> steps = executor.plan(targets);
+        warnMissing(spec.commandLine().getErr(), project,
+            executor.missingSinceApplied(executor.applied()));
         if (plan) printPlan(out, steps);
         out.flush();
         return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
       }
       List<PlanStep> done = executor.migrate(targets,
           new MigrateOptions(fake, fakeInitial, ignoreChecksums),
-          new Printer(out, describeTargets(project)));
+          new Printer(out, spec.commandLine().getErr(), project, describeTargets(project)));
       if (done.isEmpty()) out.println("  No migrations to apply.");
       out.flush();
       return ExitCodes.OK;
@@ -92,6 +94,16 @@ final class MigrateCommand implements Callable<Integer> {
     if (migration == null) return "Apply all migrations: " + app;
     if (Target.ZERO.equals(migration)) return "Unapply all migrations: " + app;
     return "Target specific migration: " + migration + ", from " + app;
+  }
+
+  /** One warning per applied migration whose file is gone; migrate goes on without it. */
+  static void warnMissing(PrintWriter err, Project project, List<MigrationKey> missing) {
+    for (MigrationKey key : missing) {
+      err.println("warning: applied migration " + key + " has no file ("
+          + ShowMigrationsCommand.expectedFile(project, key) + "); migrate goes on without it,"
+          + " but cannot unapply it.");
+    }
+    err.flush();
   }
 
   static void printPlan(PrintWriter out, List<PlanStep> steps) {
@@ -111,11 +123,19 @@ final class MigrateCommand implements Callable<Integer> {
   /** Prints progress as Django does: {@code Applying shop.0002_product_stock... OK (12 ms)}. */
   private static final class Printer implements MigrationListener {
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final Project project;
     private final String targets;
 
-    Printer(PrintWriter out, String targets) {
+    Printer(PrintWriter out, PrintWriter err, Project project, String targets) {
       this.out = out;
+      this.err = err;
+      this.project = project;
       this.targets = targets;
+    }
+
+    @Override public void missingFiles(List<MigrationKey> keys) {
+      warnMissing(err, project, keys);
     }
 
     @Override public void planned(List<PlanStep> plan) {
