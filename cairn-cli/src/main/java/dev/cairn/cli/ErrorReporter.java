@@ -53,6 +53,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof InputException || e instanceof GraphException
         || e instanceof MigrationErrors.UnknownTarget || e instanceof MigrationErrors.Irreversible
         || e instanceof MigrationErrors.ChecksumMismatch
+        || e instanceof MigrationErrors.MissingFile
         || e instanceof MigrationErrors.InconsistentHistory
         || e instanceof UnsupportedSchemaChange || e instanceof StateException
         || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException) {

@@ -42,8 +42,11 @@ public final class Main implements Callable<Integer> {
     return commandLine().execute(args);
   }
 
-  /** Runs a command line writing to {@code out} and {@code err} instead of the console (for tests). */
-  static int run(PrintWriter out, PrintWriter err, String... args) {
+  /**
+   * Runs a command line writing to {@code out} and {@code err} instead of the console, without
+   * exiting (for tests and embedding).
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);

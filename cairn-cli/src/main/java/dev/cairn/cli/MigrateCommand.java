@@ -72,12 +72,15 @@ final class MigrateCommand implements Callable<Integer> {
           project.migrations());
       if (plan || check) {
         List<PlanStep> steps = executor.plan(targets);
+        warnMissing(spec.commandLine().getErr(), project,
+            executor.missingSinceApplied(executor.applied()));
         if (plan) printPlan(out, steps);
         out.flush();
         return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
       }
       // The header is printed once every check has passed, holding the lock (Printer.planned).
-      Printer printer = new Printer(out, describeTargets(project));
+      Printer printer = new Printer(out, spec.commandLine().getErr(), project,
+          describeTargets(project));
       List<PlanStep> done;
       try {
         done = executor.migrate(targets, new MigrateOptions(fake, fakeInitial, ignoreChecksums),
@@ -101,6 +104,16 @@ final class MigrateCommand implements Callable<Integer> {
     return "Target specific migration: " + migration + ", from " + app;
   }
 
+  /** One warning per applied migration whose file is gone; migrate goes on without it. */
+  static void warnMissing(PrintWriter err, Project project, List<MigrationKey> missing) {
+    for (MigrationKey key : missing) {
+      err.println("warning: applied migration " + key + " has no file ("
+          + ShowMigrationsCommand.expectedFile(project, key) + "); migrate goes on without it,"
+          + " but cannot unapply it.");
+    }
+    err.flush();
+  }
+
   static void printPlan(PrintWriter out, List<PlanStep> steps) {
     out.println("Planned operations:");
     if (steps.isEmpty()) {
@@ -118,12 +131,20 @@ final class MigrateCommand implements Callable<Integer> {
   /** Prints progress as Django does: {@code Applying shop.0002_product_stock... OK (12 ms)}. */
   private static final class Printer implements MigrationListener {
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final Project project;
     private final String targets;
     private boolean midLine;
 
-    Printer(PrintWriter out, String targets) {
+    Printer(PrintWriter out, PrintWriter err, Project project, String targets) {
       this.out = out;
+      this.err = err;
+      this.project = project;
       this.targets = targets;
+    }
+
+    @Override public void missingFiles(List<MigrationKey> keys) {
+      warnMissing(err, project, keys);
     }
 
     @Override public void planned(List<PlanStep> plan) {

@@ -43,7 +43,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
 
   /** One line of the listing. */
   record Row(String app, String name, boolean applied, String appliedAt, boolean changed,
-      int squashed) {}
+      int squashed, boolean fileMissing) {}
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
@@ -67,7 +67,15 @@ final class ShowMigrationsCommand implements Callable<Integer> {
         AppliedMigration row = appliedRows.get(key);
         rows.add(new Row(key.app(), key.name(), applied.contains(key),
             row == null || row.applied() == null ? null : row.applied().toString(),
-            changed.contains(key), graph.migration(key).replaces().size()));
+            changed.contains(key), graph.migration(key).replaces().size(), false));
+      }
+      // Applied migrations whose files are gone come last in their app, in the order applied.
+      List<MigrationKey> missing = executor.missingSinceApplied(appliedRows);
+      for (MigrationKey key : missing) {
+        if (!apps.isEmpty() && !apps.contains(key.app())) continue;
+        AppliedMigration row = appliedRows.get(key);
+        rows.add(new Row(key.app(), key.name(), true,
+            row.applied() == null ? null : row.applied().toString(), false, 0, true));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (format == OutputFormat.json) {
@@ -79,6 +87,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
       } else {
         printByApp(out, project, rows);
       }
+      MigrateCommand.warnMissing(spec.commandLine().getErr(), project, missing);
       if (!changed.isEmpty()) {
         spec.commandLine().getErr().println("warning: " + changed.size()
             + " applied migration(s) changed since they were applied; migrate will refuse to run.");
@@ -86,6 +95,13 @@ final class ShowMigrationsCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** Where the file of a migration would be: in its app's migrations folder. */
+  static String expectedFile(Project project, MigrationKey key) {
+    return project.config().app(key.app())
+        .map(a -> a.migrations().resolve(key.name() + ".yaml").toString())
+        .orElse(key.name() + ".yaml");
   }
 
   private void printByApp(PrintWriter out, Project project, List<Row> rows) {
@@ -104,6 +120,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     String notes = "";
     if (r.squashed() > 0) notes += " (" + r.squashed() + " squashed migrations)";
     if (r.changed()) notes += " (changed since applied!)";
+    if (r.fileMissing()) notes += " (file missing!)";
     return notes;
   }
 }

@@ -2,14 +2,13 @@ package dev.cairn.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cairn.files.FileText;
 import dev.cairn.files.InputException;
 import dev.cairn.files.YamlInput;
 import dev.cairn.files.YamlNode;
 import dev.cairn.files.YamlNode.Entry;
 import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.files.YamlNode.Scalar;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,14 +25,8 @@ public final class ConfigReader {
   private static final String EXAMPLE = "e.g. 'apps:' then '  shop:' then '    models: models/shop.yaml'";
 
   public ProjectConfig read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ConfigException(file, 0, "cannot read the file: " + e,
-          "run cairn in the folder holding cairn.yaml, or create one", e);
-    }
-    return read(text, file);
+    return read(FileText.read(file, ConfigException::new,
+        "run cairn in the folder holding cairn.yaml, or create one").text(), file);
   }
 
   /** Reads the text as if from {@code file}, whose folder the paths in it are relative to. */

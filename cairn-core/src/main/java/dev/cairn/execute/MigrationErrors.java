@@ -38,6 +38,29 @@ public final class MigrationErrors {
     }
   }
 
+  /**
+   * Going backwards would have to unapply a recorded migration whose file is gone, or one it may
+   * depend on.
+   */
+  public static final class MissingFile extends RuntimeException {
+    private final List<MigrationKey> missing;
+
+    public MissingFile(List<MigrationKey> missing, MigrationKey unapplied, List<String> files) {
+      super("applied migration" + (missing.size() == 1 ? " " : "s ") + join(missing)
+          + (missing.size() == 1 ? " has" : " have") + " no file, and this run would have to"
+          + " unapply " + (missing.size() == 1 ? "it" : "them")
+          + (unapplied == null ? "" : " (applied after " + unapplied + ")")
+          + ".\n  Restore " + String.join(", ", files)
+          + " (from version control) so that Cairn can unapply "
+          + (missing.size() == 1 ? "it" : "them") + " first. Nothing was changed.");
+      this.missing = List.copyOf(missing);
+    }
+
+    public List<MigrationKey> missing() {
+      return missing;
+    }
+  }
+
   /** The history records a migration as applied while one it depends on is not. */
   public static final class InconsistentHistory extends RuntimeException {
     public InconsistentHistory(String message) {

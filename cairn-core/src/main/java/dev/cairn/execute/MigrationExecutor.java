@@ -1,6 +1,7 @@
 package dev.cairn.execute;
 
 import dev.cairn.graph.MigrationGraph;
+import dev.cairn.graph.ReplayException;
 import dev.cairn.history.AppliedMigration;
 import dev.cairn.history.MigrationHistory;
 import dev.cairn.migration.Migration;
@@ -11,6 +12,7 @@ import dev.cairn.schema.DatabaseLock;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.state.ProjectState;
+import dev.cairn.state.StateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -71,9 +73,12 @@ public final class MigrationExecutor {
 
   /** What {@link #migrate} would do now, without the lock and without changing anything. */
   public List<PlanStep> plan(List<Target> targets) throws SQLException {
-    Planning p = planning(applied().keySet());
-    List<PlanStep> plan = new MigrationPlanner(p.graph(), p.applied()).plan(targets);
+    Map<MigrationKey, AppliedMigration> appliedRows = applied();
+    Planning p = planning(appliedRows.keySet());
+    MigrationPlanner planner = new MigrationPlanner(p.graph(), p.applied());
+    List<PlanStep> plan = planner.plan(targets);
     MigrationPlanner.checkReversible(plan);
+    checkMissingFiles(appliedRows, planner, targets, plan);
     return plan;
   }
 
@@ -91,6 +96,79 @@ public final class MigrationExecutor {
     return changed;
   }
 
+  /**
+   * Applied migrations whose files are gone: recorded for an app that still has migrations, with
+   * neither a file nor a squash that replaces them. Django ignores such rows; Cairn reports them,
+   * and refuses to go backwards past them (see {@link MigrationErrors.MissingFile}).
+   */
+  public List<MigrationKey> missingSinceApplied(Map<MigrationKey, AppliedMigration> applied) {
+    Set<String> apps = new java.util.HashSet<>();
+    Set<MigrationKey> known = new java.util.HashSet<>();
+    for (Migration m : migrations) {
+      apps.add(m.app());
+      known.add(m.key());
+      known.addAll(m.replaces());
+    }
+    return applied.keySet().stream()
+        .filter(k -> apps.contains(k.app()) && !known.contains(k)).toList();
+  }
+
+  /**
+   * Refuses to go backwards past a migration whose file is gone: one applied after a migration the
+   * plan unapplies may depend on it, and one of an app taken to an earlier target or to zero
+   * would have to be unapplied itself; without its file Cairn can do neither. One applied
+   * earlier than everything the run unapplies is left alone, and the run goes on.
+   */
+  private void checkMissingFiles(Map<MigrationKey, AppliedMigration> appliedRows,
+      MigrationPlanner planner, List<Target> targets, List<PlanStep> plan) {
+    List<MigrationKey> missing = missingSinceApplied(appliedRows);
+    if (missing.isEmpty()) return;
+    List<MigrationKey> order = new ArrayList<>(appliedRows.keySet());
+    Set<MigrationKey> needed = new LinkedHashSet<>();
+    MigrationKey from = null;
+    if (!plan.isEmpty() && plan.get(0).backwards()) {
+      int earliest = Integer.MAX_VALUE;
+      for (PlanStep step : plan) {
+        List<MigrationKey> keys = new ArrayList<>(step.migration().replaces());
+        keys.add(step.migration().key());
+        for (MigrationKey k : keys) {
+          int at = order.indexOf(k);
+          if (at >= 0) earliest = Math.min(earliest, at);
+        }
+      }
+      if (earliest < order.size()) {
+        from = order.get(earliest);
+        int after = earliest;
+        missing.stream().filter(k -> order.indexOf(k) > after).forEach(needed::add);
+      }
+    }
+    for (Target t : targets) {
+      int after = t.isZero() ? -1 : order.indexOf(planner.resolve(t));
+      if (!t.isZero() && after < 0) continue; // a target not applied yet goes forwards
+      for (MigrationKey k : missing) {
+        if (k.app().equals(t.app()) && order.indexOf(k) > after && needed.add(k) && from == null) {
+          from = t.isZero() ? null : order.get(after);
+        }
+      }
+    }
+    if (!needed.isEmpty()) {
+      List<MigrationKey> list = List.copyOf(needed);
+      throw new MigrationErrors.MissingFile(list, from, folders(list));
+    }
+  }
+
+  /** Where each missing migration's file would be: beside the other migrations of its app. */
+  private List<String> folders(List<MigrationKey> keys) {
+    List<String> files = new ArrayList<>();
+    for (MigrationKey k : keys) {
+      java.nio.file.Path folder = migrations.stream()
+          .filter(m -> m.app().equals(k.app()) && m.source() != null)
+          .map(m -> m.source().getParent()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      files.add(folder == null ? k.name() + ".yaml" : folder.resolve(k.name() + ".yaml").toString());
+    }
+    return files;
+  }
+
   public List<PlanStep> migrate(List<Target> targets, MigrateOptions options,
       MigrationListener listener) throws SQLException {
     dialect.beforeMigrations(connection);
@@ -106,8 +184,18 @@ public final class MigrationExecutor {
       MigrationGraph graph = p.graph();
       applied = p.applied();
       checkConsistent(graph, applied);
-      List<PlanStep> plan = new MigrationPlanner(graph, applied).plan(targets);
+      MigrationPlanner planner = new MigrationPlanner(graph, applied);
+      List<PlanStep> plan = planner.plan(targets);
       MigrationPlanner.checkReversible(plan);
+      checkMissingFiles(appliedRows, planner, targets, plan);
+      listener.missingFiles(missingSinceApplied(appliedRows));
+      boolean backwards = !plan.isEmpty() && plan.get(0).backwards();
+      // Replay every state change first: an operation that does not fit the state before it
+      // (AddField to a missing model) is refused here, naming its file, and not once the
+      // migrations before it have committed.
+      ProjectState start = backwards ? null : replay(graph, applied, plan);
+      Map<MigrationKey, ProjectState> statesBefore = backwards ? statesBefore(graph, applied, plan) : null;
+      if (backwards) plan.forEach(step -> dryRun(step.migration(), statesBefore.get(step.migration().key()), true));
       listener.planned(plan);
       Set<MigrationKey> recorded = new LinkedHashSet<>(appliedRows.keySet());
       if (plan.isEmpty()) {
@@ -115,10 +203,10 @@ public final class MigrationExecutor {
         return plan;
       }
       history.ensureExists();
-      if (plan.get(0).backwards()) {
-        unapply(graph, applied, plan, options, listener);
+      if (backwards) {
+        unapply(statesBefore, applied, plan, options, listener);
       } else {
-        apply(graph, applied, plan, options, listener);
+        apply(start, applied, plan, options, listener);
       }
       plan.forEach(step -> {
         Migration m = step.migration();
@@ -135,9 +223,61 @@ public final class MigrationExecutor {
     }
   }
 
-  private void apply(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
+  /** The state the forwards plan starts from, once every migration in it replays onto it. */
+  private ProjectState replay(MigrationGraph graph, Set<MigrationKey> applied,
+      List<PlanStep> plan) {
+    ProjectState start = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
+    ProjectState state = start;
+    for (PlanStep step : plan) state = dryRun(step.migration(), state, false);
+    return start;
+  }
+
+  /**
+   * Generates a migration's SQL without running it, so that what only SQL generation finds (an
+   * index on a field the model lacks, a relation to no model) is refused before anything runs;
+   * returns the state after the migration.
+   */
+  private ProjectState dryRun(Migration m, ProjectState before, boolean backwards) {
+    List<ProjectState> states = new ArrayList<>();
+    ProjectState state = before;
+    states.add(state);
+    for (Operation op : m.operations()) {
+      state = replay(m, op, state);
+      states.add(state);
+    }
+    SchemaEditor editor = dialect.schemaEditor(new dev.cairn.schema.CollectingSink());
+    List<Operation> ops = m.operations();
+    for (int n = 0; n < ops.size(); n++) {
+      int i = backwards ? ops.size() - 1 - n : n;
+      Operation op = ops.get(i);
+      try {
+        if (backwards) op.databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
+        else op.databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
+      } catch (StateException e) {
+        throw new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
+      } catch (SQLException e) {
+        throw new AssertionError("a collecting sink runs nothing", e);
+      }
+    }
+    return state;
+  }
+
+  private static ProjectState replay(Migration m, ProjectState state) {
+    for (Operation op : m.operations()) state = replay(m, op, state);
+    return state;
+  }
+
+  private static ProjectState replay(Migration m, Operation op, ProjectState state) {
+    try {
+      return op.stateForwards(m.app(), state);
+    } catch (StateException e) {
+      throw new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void apply(ProjectState from, Set<MigrationKey> applied, List<PlanStep> plan,
       MigrateOptions options, MigrationListener listener) throws SQLException {
-    ProjectState state = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
+    ProjectState state = from;
     for (PlanStep step : plan) {
       Migration m = step.migration();
       if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
@@ -153,9 +293,8 @@ public final class MigrationExecutor {
     }
   }
 
-  private void unapply(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
-      MigrateOptions options, MigrationListener listener) throws SQLException {
-    Map<MigrationKey, ProjectState> statesBefore = statesBefore(graph, applied, plan);
+  private void unapply(Map<MigrationKey, ProjectState> statesBefore, Set<MigrationKey> applied,
+      List<PlanStep> plan, MigrateOptions options, MigrationListener listener) throws SQLException {
     for (PlanStep step : plan) {
       Migration m = step.migration();
       if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
@@ -186,9 +325,7 @@ public final class MigrationExecutor {
       remaining.remove(key);
       ProjectState state = ProjectState.empty();
       for (MigrationKey k : order) {
-        if (!remaining.contains(k)) continue;
-        Migration m = graph.migration(k);
-        for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+        if (remaining.contains(k)) state = replay(graph.migration(k), state);
       }
       states.put(key, state);
     }

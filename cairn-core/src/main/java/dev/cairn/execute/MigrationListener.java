@@ -5,6 +5,12 @@ public interface MigrationListener {
   /** The plan, once the lock is held and every check has passed, before anything runs. */
   default void planned(java.util.List<PlanStep> plan) {}
 
+  /**
+   * Applied migrations whose files are gone, once the lock is held; the run goes on without them
+   * unless it would have to unapply them.
+   */
+  default void missingFiles(java.util.List<dev.cairn.migration.MigrationKey> keys) {}
+
   default void started(PlanStep step) {}
 
   /** @param faked the history changed but no SQL ran */

@@ -6,12 +6,7 @@ import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,22 +25,8 @@ public final class MigrationReader {
 
   /** Reads {@code file}; the migration's name is the file's name without {@code .yaml}. */
   public Migration read(Path file, String app) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new MigrationFileException(file, 0, "cannot read the file: " + e, null, e);
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new MigrationFileException(file, 0, "the file is not UTF-8", "save it as UTF-8", e);
-    }
-    return read(text, bytes, file, app);
+    FileText f = FileText.read(file, MigrationFileException::new, null);
+    return read(f.text(), f.bytes(), file, app);
   }
 
   /**

@@ -231,7 +231,7 @@ public final class YamlInput {
   public void checkKeys(Mapping m, Collection<String> known, String noun, String where) {
     for (Entry e : m.entries().values()) {
       if (!known.contains(e.key())) {
-        throw error(e.line(), "unknown " + noun + " '" + e.key() + "'"
+        throw error(e.line(), "unknown " + noun + " '" + YamlNode.shorten(e.key()) + "'"
             + (where == null ? "" : " in " + where),
             Suggestions.hint(e.key(), known));
       }

@@ -29,7 +29,10 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
 
     @Override public String describe() {
       if (value == null) return "nothing";
-      if (value instanceof String s) return "the string '" + s + "'";
+      if (value instanceof String s) {
+        return "the string '" + shorten(s) + "'"
+            + (s.length() > 80 ? " (" + s.length() + " characters)" : "");
+      }
       if (value instanceof Boolean b) return b.toString();
       if (value instanceof BigDecimal || value instanceof Double) return "the number " + value;
       return "the integer " + value;
@@ -66,6 +69,14 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     @Override public String describe() {
       return "a mapping";
     }
+  }
+
+  /**
+   * A value as a message quotes it: whole when short, else its start, so that a
+   * 70,000-character value does not become a 70,000-character error.
+   */
+  static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 60) + "...";
   }
 
   /** One key of a mapping, with the line the key is on. */

@@ -2,7 +2,7 @@ package dev.cairn.graph;
 
 /** An operation does not fit the state that the migrations before it describe. */
 public final class ReplayException extends GraphException {
-  ReplayException(String message, Throwable cause) {
+  public ReplayException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.models;
 
 import dev.cairn.files.FieldReader;
+import dev.cairn.files.FileText;
 import dev.cairn.files.InputException;
 import dev.cairn.files.Suggestions;
 import dev.cairn.files.YamlInput;
@@ -16,12 +17,6 @@ import dev.cairn.state.FieldType;
 import dev.cairn.state.Index;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,23 +44,9 @@ final class ModelsFileReader {
   }
 
   static ModelsFile read(Path file, String app) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ModelsFileException(file, 0, "cannot read the models file: " + e,
-          "check the path given as 'models' for app '" + app + "' in cairn.yaml", e);
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ModelsFileException(file, 0, "the file is not UTF-8", "save it as UTF-8", e);
-    }
-    return read(text, file, app);
+    FileText f = FileText.read(file, ModelsFileException::new,
+        "check the path given as 'models' for app '" + app + "' in cairn.yaml");
+    return read(f.text(), file, app);
   }
 
   /** Reads the text as if from {@code file}, which is used in messages. */

@@ -377,7 +377,9 @@ final class ModelsFileSourceTest {
         () -> new ModelsFileSource(Map.of("none", missing)).load(), ModelsFileException.class);
     assertThat(e.path()).isEqualTo(missing);
     assertThat(e.line()).isZero();
-    assertThat(e.problem()).startsWith("cannot read the models file");
+    assertThat(e.problem()).isEqualTo("no such file");
+    assertThat(e.hint()).isEqualTo("check the path given as 'models' for app 'none' in cairn.yaml");
+    assertThat(e.getMessage()).doesNotContain("Exception");
   }
 
   @Test void anAppWithModelsInTheBaseSourceMayNotHaveAFileToo() throws IOException {
