@@ -51,7 +51,7 @@ final class ConfigFileFuzzTest {
         .as((bytes, command) -> new FuzzCase("cairn.yaml", bytes, command));
   }
 
-  @Property(tries = 2_000, seed = "20261123", edgeCases = EdgeCasesMode.NONE)
+  @Property(seed = "20261123", edgeCases = EdgeCasesMode.NONE)
   void aBrokenConfigIsRefusedNamingItAndAnyOtherRunsCleanly(@ForAll("cases") FuzzCase c)
       throws SQLException {
     String command = c.command().get(0);

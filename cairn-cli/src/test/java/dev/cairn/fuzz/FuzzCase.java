@@ -30,6 +30,7 @@ record FuzzCase(String path, byte[] bytes, List<String> command) {
    */
   void check(FuzzProject project, Tally tally, Runnable reader, List<Integer> validExits)
       throws SQLException {
+    long t0 = System.nanoTime();
     project.write(path, bytes);
     try {
       InputException rejected = null;
@@ -38,7 +39,11 @@ record FuzzCase(String path, byte[] bytes, List<String> command) {
       } catch (InputException e) {
         rejected = e;
       }
+      long t1 = System.nanoTime();
       FuzzProject.Result r = project.cairn(command.toArray(String[]::new));
+      long t2 = System.nanoTime();
+      tally.time("write+read", t1 - t0);
+      tally.time("cli", t2 - t1);
       String name = command.get(0);
       if (rejected != null) {
         assertThat(rejected.path()).as("%s", rejected.getMessage()).isNotNull();
@@ -64,8 +69,10 @@ record FuzzCase(String path, byte[] bytes, List<String> command) {
         assertThat(project.databaseState()).isEqualTo(project.baselineState());
       }
     } finally {
+      long t3 = System.nanoTime();
       project.restore(path);
       if (!project.databaseIsAsSetUp()) project.restoreDatabase();
+      tally.time("restore", System.nanoTime() - t3);
     }
   }
 }

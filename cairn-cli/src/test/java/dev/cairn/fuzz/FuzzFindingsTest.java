@@ -66,4 +66,10 @@ final class FuzzFindingsTest {
     r.assertRefusedNaming("0004_huge.yaml");
     assertThat(r.err()).contains("(70000 characters)").hasSizeLessThan(500);
   }
+
+  @Test void aPathTheFileSystemCannotNameIsRefusedAtItsLine() {
+    project.write("cairn.yaml", FuzzProject.CONFIG.replace("models/shop.yaml", "\"models/sh\\0op.yaml\""));
+    FuzzProject.Result r = project.cairn("migrate");
+    r.assertRefusedNaming("cairn.yaml:7: 'models' of app 'shop' is not a path this system can open");
+  }
 }

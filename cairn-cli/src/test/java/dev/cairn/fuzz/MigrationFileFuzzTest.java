@@ -55,7 +55,7 @@ final class MigrationFileFuzzTest {
             .as((bytes, command) -> new FuzzCase(path, bytes, command)));
   }
 
-  @Property(tries = 5_000, seed = "20261123", edgeCases = EdgeCasesMode.NONE)
+  @Property(seed = "20261123", edgeCases = EdgeCasesMode.NONE)
   void aBrokenMigrationIsRefusedNamingItAndAnyOtherRunsOrFailsCleanly(@ForAll("cases") FuzzCase c)
       throws SQLException {
     Path file = project.file(c.path());

@@ -48,7 +48,7 @@ final class ModelsFileFuzzTest {
             .as((bytes, command) -> new FuzzCase(path, bytes, command)));
   }
 
-  @Property(tries = 3_000, seed = "20261123", edgeCases = EdgeCasesMode.NONE)
+  @Property(seed = "20261123", edgeCases = EdgeCasesMode.NONE)
   void aBrokenModelsFileIsRefusedNamingItAndAnyOtherIsComparedCleanly(@ForAll("cases") FuzzCase c)
       throws SQLException {
     c.check(project, tally, () -> ModelsFileSource.of(

@@ -19,6 +19,13 @@ final class Tally {
     counts.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
   }
 
+  private final Map<String, Long> nanos = new TreeMap<>();
+
+  /** Adds to the time spent in one phase of the runs. */
+  synchronized void time(String phase, long n) {
+    nanos.merge(phase, n, Long::sum);
+  }
+
   /** Keeps the first few distinct messages of an outcome, to read after a run. */
   synchronized void sample(String outcome, String message) {
     java.util.Set<String> set = samples.computeIfAbsent(outcome, k -> new java.util.LinkedHashSet<>());
@@ -38,6 +45,7 @@ final class Tally {
     long millis = (System.nanoTime() - start) / 1_000_000;
     StringBuilder sb = new StringBuilder(title + ": " + total() + " files in " + millis + " ms\n");
     counts.forEach((k, v) -> sb.append(String.format("  %6d  %s%n", v.get(), k)));
+    nanos.forEach((k, v) -> sb.append(String.format("  %6d ms in %s%n", v / 1_000_000, k)));
     if (Boolean.getBoolean("cairn.fuzz.samples")) {
       samples.forEach((k, v) -> {
         sb.append("  samples of ").append(k).append(":\n");

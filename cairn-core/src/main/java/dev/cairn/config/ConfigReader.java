@@ -84,7 +84,22 @@ public final class ConfigReader {
       if (m.has("migrations")) migrations = in.name(m.get("migrations"), "'migrations' of " + where);
     }
     Path modelsFile = models == null || models.startsWith(AppConfig.JPA_PREFIX)
-        ? null : root.resolve(models).normalize();
-    return new AppConfig(label, models, modelsFile, root.resolve(migrations).normalize());
+        ? null : path(in, root, models, e, "models", where);
+    return new AppConfig(label, models, modelsFile, path(in, root, migrations, e, "migrations", where));
+  }
+
+  /**
+   * A path relative to the project folder; one the file system cannot name (a NUL, or a letter
+   * the platform's file-name encoding lacks) is an error at its line.
+   */
+  private static Path path(YamlInput in, Path root, String path, Entry app, String key, String where) {
+    try {
+      return root.resolve(path).normalize();
+    } catch (java.nio.file.InvalidPathException ex) {
+      YamlNode node = app.value() instanceof Mapping m && m.has(key) ? m.get(key) : null;
+      throw in.error(node != null ? node.line() : app.line(), "'" + key + "' of " + where
+          + " is not a path this system can open (" + ex.getReason() + ")",
+          "use plain letters, digits, '/', '.', '-' and '_'");
+    }
   }
 }
