@@ -41,6 +41,7 @@ final class LoadProject {
 
   private final Path root;
   private final List<String> names = new ArrayList<>();
+  private String gateSql;
 
   private LoadProject(Path root) {
     this.root = root;
@@ -51,7 +52,17 @@ final class LoadProject {
    * how much work a bulk insert (and each later table remake) does.
    */
   static LoadProject write(Path root, Flavour flavour, int count, int rowsPerInsert) {
+    return write(root, flavour, count, rowsPerInsert, null);
+  }
+
+  /**
+   * The same, with {@code gateSql} run by the second migration: a statement the test can make
+   * wait, so that a holder of the migration lock stays inside a migration until the test lets go.
+   */
+  static LoadProject write(Path root, Flavour flavour, int count, int rowsPerInsert,
+      String gateSql) {
     LoadProject p = new LoadProject(root);
+    p.gateSql = gateSql;
     p.file("cairn.yaml", "apps:\n  " + APP + ":\n    migrations: migrations/" + APP + "\n");
     p.generate(flavour, count, rowsPerInsert);
     return p;
@@ -135,6 +146,9 @@ final class LoadProject {
   }
 
   private void migration(String name, String dependencies, String operations) {
+    if (gateSql != null && names.size() == 1) {
+      operations = "  - RunSQL:\n      sql: \"" + gateSql + "\"\n      reverse_sql: []\n" + operations;
+    }
     names.add(name);
     file("migrations/" + APP + "/" + name + ".yaml", "dependencies: " + dependencies + "\n"
         + "operations:\n" + operations

@@ -31,6 +31,28 @@ final class PostgresReliabilityDatabase implements ReliabilityDatabase {
     return postgres.url() + "?user=postgres&ApplicationName=" + APPLICATION;
   }
 
+  /** A table outside the migrated schema, so that it never shows in the compared schema. */
+  @Override public String gateSql() {
+    return "SELECT count(*) FROM cairn_gate.gate";
+  }
+
+  @Override public AutoCloseable holdGate(String url) throws SQLException {
+    Connection c = postgres.connect();
+    try (var s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS cairn_gate");
+      s.execute("CREATE TABLE IF NOT EXISTS cairn_gate.gate (id integer)");
+      c.setAutoCommit(false);
+      s.execute("LOCK TABLE cairn_gate.gate IN ACCESS EXCLUSIVE MODE");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return () -> {
+      c.rollback();
+      c.close();
+    };
+  }
+
   @Override public void assertNoLockLeft(String url) throws Exception {
     try (Connection c = postgres.connect()) {
       long deadline = System.currentTimeMillis() + SESSION_END_MILLIS;

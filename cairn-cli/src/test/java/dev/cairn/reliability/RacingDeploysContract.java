@@ -61,20 +61,22 @@ abstract class RacingDeploysContract {
     ReliabilityDatabase db = database();
     // Long enough that the others are queued on the lock before the holder is done.
     LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), 100,
-        db.flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000);
+        db.flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000, db.gateSql());
     Boundary boundary = new Boundary(folder.resolve("project"));
     Path work = folder.resolve("work");
     int killedWhileOthersWaited = 0;
     for (int round = 1; round <= rounds(); round++) {
       String url = db.emptyDatabase(work);
-      ChildMigrate holder = ChildMigrate.start(project.config(), url, work, "holder" + round);
-      while (holder.isAlive() && !holder.out().contains("  Applying ")) Thread.sleep(10);
       List<ChildMigrate> waiters = new ArrayList<>();
-      for (int p = 1; p < processes(); p++) {
-        waiters.add(ChildMigrate.start(project.config(), url, work, "r" + round + "w" + p));
+      try (AutoCloseable gate = db.holdGate(url)) {
+        ChildMigrate holder = ChildMigrate.start(project.config(), url, work, "holder" + round);
+        while (holder.isAlive() && !holder.out().contains("  Applying ")) Thread.sleep(10);
+        for (int p = 1; p < processes(); p++) {
+          waiters.add(ChildMigrate.start(project.config(), url, work, "r" + round + "w" + p));
+        }
+        if (db.awaitWaiters(url, waiters.size(), holder)) killedWhileOthersWaited++;
+        holder.kill();
       }
-      if (db.awaitWaiters(url, waiters.size(), holder)) killedWhileOthersWaited++;
-      holder.kill();
       for (ChildMigrate waiter : waiters) {
         assertThat(waiter.exitCode()).as("round %d, after the holder was killed\n%s", round, waiter)
             .isZero();

@@ -15,6 +15,20 @@ interface ReliabilityDatabase {
    */
   void assertNoLockLeft(String url) throws Exception;
 
+  /**
+   * A statement for the project's second migration that waits while the test holds {@link
+   * #holdGate}; {@code null} where the database offers none (the holder is then kept busy by a
+   * long project instead).
+   */
+  default String gateSql() {
+    return null;
+  }
+
+  /** Makes {@link #gateSql} wait until the returned gate is closed. */
+  default AutoCloseable holdGate(String url) throws Exception {
+    return () -> {};
+  }
+
   /** Waits until {@code count} processes wait for the lock that another holds; false if never. */
   boolean awaitWaiters(String url, int count, ChildMigrate holder) throws Exception;
 }
