@@ -2,20 +2,17 @@ package dev.cairn.bench;
 
 import dev.cairn.dialect.postgres.PostgresDialect;
 import dev.cairn.files.MigrationWriter;
+import dev.cairn.execute.MigrationSql;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
-import dev.cairn.schema.CollectingSink;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.SchemaEditor;
-import dev.cairn.schema.SqlLiterals;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,14 +82,9 @@ public final class CompareProject {
     for (MigrationKey key : graph.fullPlan()) {
       Migration m = graph.migration(key);
       n++;
-      List<ProjectState> states = new ArrayList<>();
-      for (Operation op : m.operations()) {
-        states.add(state);
-        state = op.stateForwards(m.app(), state);
-      }
-      states.add(state);
-      List<String> forwards = sql(dialect, m, states, false);
-      List<String> backwards = sql(dialect, m, states, true);
+      List<String> forwards = sql(dialect, m, state, false);
+      List<String> backwards = sql(dialect, m, state, true);
+      for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
 
       StringBuilder file = new StringBuilder();
       for (String s : forwards) file.append(s).append(";\n");
@@ -109,38 +101,12 @@ public final class CompareProject {
     Files.writeString(psql.resolve("per-migration.sql"), perMigration);
   }
 
-  private static List<String> sql(Dialect dialect, Migration m, List<ProjectState> states,
+  private static List<String> sql(Dialect dialect, Migration m, ProjectState before,
       boolean backwards) {
-    CollectingSink sink = new CollectingSink();
-    SchemaEditor editor = dialect.schemaEditor(sink);
-    List<Operation> ops = m.operations();
-    try {
-      if (backwards) {
-        for (int i = ops.size() - 1; i >= 0; i--) {
-          ops.get(i).databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
-        }
-      } else {
-        for (int i = 0; i < ops.size(); i++) {
-          ops.get(i).databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new AssertionError("a collecting sink runs nothing", e);
-    }
     List<String> result = new ArrayList<>();
-    for (SqlStatement s : sink.statements()) if (!s.sql().isEmpty()) result.add(inline(s));
-    return result;
-  }
-
-  /** As {@code SqlMigrateCommand.inline}: bound values rendered in place. */
-  private static String inline(SqlStatement s) {
-    if (s.params().isEmpty()) return s.sql();
-    StringBuilder sb = new StringBuilder();
-    int param = 0;
-    for (char c : s.sql().toCharArray()) {
-      if (c == '?' && param < s.params().size()) sb.append(SqlLiterals.render(s.params().get(param++)));
-      else sb.append(c);
+    for (SqlStatement s : MigrationSql.of(dialect, m, before, backwards)) {
+      if (!s.sql().isEmpty()) result.add(s.inlined());
     }
-    return sb.toString();
+    return result;
   }
 }

@@ -1,20 +1,16 @@
 package dev.cairn.cli;
 
 import dev.cairn.execute.MigrationPlanner;
+import dev.cairn.execute.MigrationSql;
 import dev.cairn.execute.Target;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.operations.Operation;
-import dev.cairn.schema.CollectingSink;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.Dialects;
-import dev.cairn.schema.SchemaEditor;
-import dev.cairn.schema.SqlLiterals;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -54,29 +50,8 @@ final class SqlMigrateCommand implements Callable<Integer> {
     List<MigrationKey> plan = graph.fullPlan();
     ProjectState state = graph.stateAt(plan.subList(0, plan.indexOf(key)));
 
-    List<ProjectState> states = new ArrayList<>();
-    for (Operation op : m.operations()) {
-      states.add(state);
-      state = op.stateForwards(m.app(), state);
-    }
-    states.add(state);
-    CollectingSink sink = new CollectingSink();
-    SchemaEditor editor = dialect.schemaEditor(sink);
-    List<Operation> ops = m.operations();
-    try {
-      if (backwards) {
-        for (int i = ops.size() - 1; i >= 0; i--) {
-          ops.get(i).databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
-        }
-      } else {
-        for (int i = 0; i < ops.size(); i++) {
-          ops.get(i).databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
-        }
-      }
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError("a collecting sink runs nothing", e);
-    }
-    print(spec.commandLine().getOut(), dialect, m, sink.statements());
+    List<SqlStatement> statements = MigrationSql.of(dialect, m, state, backwards);
+    print(spec.commandLine().getOut(), dialect, m, statements);
     return ExitCodes.OK;
   }
 
@@ -90,22 +65,10 @@ final class SqlMigrateCommand implements Callable<Integer> {
         out.println("-- " + s.comment());
         out.println("--");
       }
-      if (!s.sql().isEmpty()) out.println(inline(s) + ";");
+      if (!s.sql().isEmpty()) out.println(s.inlined() + ";");
     }
     if (statements.isEmpty()) out.println("-- (no SQL to run)");
     if (transactional) out.println("COMMIT;");
     out.flush();
-  }
-
-  /** Shows bound values in place, for reading only: migrate binds them as parameters. */
-  private static String inline(SqlStatement s) {
-    if (s.params().isEmpty()) return s.sql();
-    StringBuilder sb = new StringBuilder();
-    int param = 0;
-    for (char c : s.sql().toCharArray()) {
-      if (c == '?' && param < s.params().size()) sb.append(SqlLiterals.render(s.params().get(param++)));
-      else sb.append(c);
-    }
-    return sb.toString();
   }
 }

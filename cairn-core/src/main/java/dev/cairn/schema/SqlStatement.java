@@ -18,6 +18,18 @@ public record SqlStatement(String sql, List<Object> params, String comment) {
     return new SqlStatement(sql, List.of(), null);
   }
 
+  /** The SQL with its bound values written in place, for reading only: migrate binds them. */
+  public String inlined() {
+    if (params.isEmpty()) return sql;
+    StringBuilder sb = new StringBuilder();
+    int param = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?' && param < params.size()) sb.append(SqlLiterals.render(params.get(param++)));
+      else sb.append(c);
+    }
+    return sb.toString();
+  }
+
   public SqlStatement withComment(String newComment) {
     return new SqlStatement(sql, params, newComment);
   }
