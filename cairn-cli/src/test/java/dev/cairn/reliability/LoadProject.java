@@ -41,7 +41,7 @@ final class LoadProject {
 
   private final Path root;
   private final List<String> names = new ArrayList<>();
-  private String gateSql;
+  private String gateOperation;
 
   private LoadProject(Path root) {
     this.root = root;
@@ -56,13 +56,14 @@ final class LoadProject {
   }
 
   /**
-   * The same, with {@code gateSql} run by the second migration: a statement the test can make
-   * wait, so that a holder of the migration lock stays inside a migration until the test lets go.
+   * The same, with {@code gateOperation} (an operation list item in YAML) first in the second
+   * migration: a step the test can make wait, so that a holder of the migration lock stays inside
+   * a migration until the test lets go.
    */
   static LoadProject write(Path root, Flavour flavour, int count, int rowsPerInsert,
-      String gateSql) {
+      String gateOperation) {
     LoadProject p = new LoadProject(root);
-    p.gateSql = gateSql;
+    p.gateOperation = gateOperation;
     p.file("cairn.yaml", "apps:\n  " + APP + ":\n    migrations: migrations/" + APP + "\n");
     p.generate(flavour, count, rowsPerInsert);
     return p;
@@ -146,9 +147,7 @@ final class LoadProject {
   }
 
   private void migration(String name, String dependencies, String operations) {
-    if (gateSql != null && names.size() == 1) {
-      operations = "  - RunSQL:\n      sql: \"" + gateSql + "\"\n      reverse_sql: []\n" + operations;
-    }
+    if (gateOperation != null && names.size() == 1) operations = gateOperation + operations;
     names.add(name);
     file("migrations/" + APP + "/" + name + ".yaml", "dependencies: " + dependencies + "\n"
         + "operations:\n" + operations

@@ -32,8 +32,8 @@ final class PostgresReliabilityDatabase implements ReliabilityDatabase {
   }
 
   /** A table outside the migrated schema, so that it never shows in the compared schema. */
-  @Override public String gateSql() {
-    return "SELECT count(*) FROM cairn_gate.gate";
+  @Override public String gateOperation() {
+    return "  - RunSQL:\n      sql: SELECT count(*) FROM cairn_gate.gate\n      reverse_sql: []\n";
   }
 
   @Override public AutoCloseable holdGate(String url) throws SQLException {

@@ -61,7 +61,7 @@ abstract class RacingDeploysContract {
     ReliabilityDatabase db = database();
     // Long enough that the others are queued on the lock before the holder is done.
     LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), 100,
-        db.flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000, db.gateSql());
+        db.flavour() == LoadProject.Flavour.SQLITE ? 200 : 1000, db.gateOperation());
     Boundary boundary = new Boundary(folder.resolve("project"));
     Path work = folder.resolve("work");
     int killedWhileOthersWaited = 0;

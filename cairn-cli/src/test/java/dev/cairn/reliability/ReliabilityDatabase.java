@@ -16,18 +16,14 @@ interface ReliabilityDatabase {
   void assertNoLockLeft(String url) throws Exception;
 
   /**
-   * A statement for the project's second migration that waits while the test holds {@link
-   * #holdGate}; {@code null} where the database offers none (the holder is then kept busy by a
-   * long project instead).
+   * An operation (a YAML list item) for the project's second migration that waits while the test
+   * holds {@link #holdGate}, so that the lock holder is still inside a migration when the others
+   * queue behind it, however fast the machine is.
    */
-  default String gateSql() {
-    return null;
-  }
+  String gateOperation();
 
-  /** Makes {@link #gateSql} wait until the returned gate is closed. */
-  default AutoCloseable holdGate(String url) throws Exception {
-    return () -> {};
-  }
+  /** Makes {@link #gateOperation} wait until the returned gate is closed. */
+  AutoCloseable holdGate(String url) throws Exception;
 
   /** Waits until {@code count} processes wait for the lock that another holds; false if never. */
   boolean awaitWaiters(String url, int count, ChildMigrate holder) throws Exception;

@@ -18,6 +18,18 @@ final class SqliteReliabilityDatabase implements ReliabilityDatabase {
     return LoadProject.Flavour.SQLITE;
   }
 
+  /** SQLite has no lock a statement could wait on across processes: Java waits on a file. */
+  @Override public String gateOperation() {
+    return "  - RunJava:\n      code: " + FileGate.class.getName() + "\n";
+  }
+
+  @Override public AutoCloseable holdGate(String url) throws IOException {
+    Path gate = FileGate.gateOf(Path.of(url.substring("jdbc:sqlite:".length())));
+    Files.createDirectories(gate.getParent());
+    Files.writeString(gate, "closed");
+    return () -> Files.deleteIfExists(gate);
+  }
+
   @Override public String emptyDatabase(Path work) throws IOException {
     Path dir = work.resolve("db" + (++rounds));
     Files.createDirectories(dir);
