@@ -149,6 +149,27 @@ abstract class MakeMigrationsContract {
     assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0005_*");
   }
 
+  @Test void migrateMergeWritesTheMergeMigrationAndThenMigrates() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """);
+    cairn("makemigrations");
+    branch("0002_color", "0001_initial", "AddField", "color", "{type: CharField, max_length: 20, null: true}");
+    branch("0002_size", "0001_initial", "AddField", "size", "{type: IntegerField, null: true}");
+    Cli.Result merged = cairn("migrate", "--merge");
+    assertThat(merged.exitCode()).as(merged.toString()).isZero();
+    assertThat(merged.out()).contains("Branch 0002_color", "Branch 0002_size",
+        "Applying shop.0003_merge_0002_color_0002_size... OK");
+    assertThat(root.resolve("migrations/shop/0003_merge_0002_color_0002_size.yaml")).exists();
+    assertThat(schema().tables().get("shop_product").columnNames()).contains("color", "size");
+  }
+
   @Test void aSquashAppliesAloneOnAFreshDatabaseAndIsRecordedWhereTheOriginalsRan() throws Exception {
     url = emptyDatabase();
     writeConfig();
