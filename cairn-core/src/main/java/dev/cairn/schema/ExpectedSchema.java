@@ -48,14 +48,14 @@ public final class ExpectedSchema {
       Field f = e.getValue();
       if (!f.hasColumn()) continue;
       String column = f.column(e.getKey());
-      Field typed = SchemaEditor.relatedType(state, model, f);
+      Field typed = Relations.columnType(state, model, f);
       columns.add(new SchemaSnapshot.Column(column, dialect.introspectedType(typed),
           f.nullable() && !f.primaryKey()));
       if (f.primaryKey()) primaryKey.add(column);
       if (f.type().isForeignKey()) {
         ModelState target = state.relatedModel(model.app(), f);
         foreignKeys.add(new SchemaSnapshot.ForeignKey(column, target.table(),
-            SchemaEditor.targetColumn(target, f)));
+            Relations.targetColumn(target, f)));
       }
       if (f.isUnique() && !f.primaryKey()) {
         indexes.add(new SchemaSnapshot.IndexDef(

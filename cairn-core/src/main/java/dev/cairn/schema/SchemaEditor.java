@@ -197,10 +197,10 @@ public abstract class SchemaEditor {
     String table = newModel.table();
     String oldColumn = oldField.column(oldName);
     String newColumn = newField.column(newName);
-    boolean typeChanged = !dialect.columnType(relatedType(fromState, oldModel, oldField))
-        .equals(dialect.columnType(relatedType(toState, newModel, newField)));
+    boolean typeChanged = !dialect.columnType(Relations.columnType(fromState, oldModel, oldField))
+        .equals(dialect.columnType(Relations.columnType(toState, newModel, newField)));
     boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
-        || !sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
+        || !Relations.sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
         || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
 
     boolean renamed = !oldColumn.equals(newColumn);
@@ -222,7 +222,7 @@ public abstract class SchemaEditor {
     }
     if (dropKeyAfterRename) dropForeignKey(table, newColumn);
     if (typeChanged) {
-      String type = alterColumnType(relatedType(toState, newModel, newField));
+      String type = alterColumnType(Relations.columnType(toState, newModel, newField));
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn) + " TYPE " + type
           + " USING " + q(newColumn) + "::" + type, "Alter field " + newName + " on " + newModel.name());
       alterRelatedColumnTypes(toState, newModel, newColumn);
@@ -286,10 +286,10 @@ public abstract class SchemaEditor {
       ModelState target, String column) throws SQLException {
     if (!f.type().isForeignKey()
         || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
-        || !targetColumn(target, f).equals(column)) {
+        || !Relations.targetColumn(target, f).equals(column)) {
       return;
     }
-    String type = alterColumnType(relatedType(state, source, f));
+    String type = alterColumnType(Relations.columnType(state, source, f));
     String own = f.column(name);
     run("ALTER TABLE " + q(source.table()) + " ALTER COLUMN " + q(own) + " TYPE " + type
         + " USING " + q(own) + "::" + type, null);
@@ -398,7 +398,7 @@ public abstract class SchemaEditor {
   protected String columnDefinition(ProjectState state, ModelState model, Name name, Field field) {
     String column = field.column(name);
     StringBuilder sql = new StringBuilder(q(column)).append(' ')
-        .append(dialect.columnType(relatedType(state, model, field)));
+        .append(dialect.columnType(Relations.columnType(state, model, field)));
     if (field.dbDefault() != null) sql.append(" DEFAULT ").append(field.dbDefault());
     if (field.primaryKey()) sql.append(" PRIMARY KEY");
     sql.append(field.nullable() && !field.primaryKey() ? " NULL" : " NOT NULL");
@@ -475,7 +475,7 @@ public abstract class SchemaEditor {
     String column = field.column(name);
     run("ALTER TABLE " + q(model.table()) + " ADD CONSTRAINT "
         + q(foreignKeyName(model.table(), column)) + " FOREIGN KEY (" + q(column) + ")"
-        + " REFERENCES " + q(target.table()) + " (" + q(targetColumn(target, field)) + ")"
+        + " REFERENCES " + q(target.table()) + " (" + q(Relations.targetColumn(target, field)) + ")"
         + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED", null);
   }
 
@@ -552,34 +552,6 @@ public abstract class SchemaEditor {
 
   protected String checkName(String table, String column) {
     return GeneratedNames.of(table, List.of(column), "check", dialect.maxIdentifierLength());
-  }
-
-  /** The field with a foreign key's column typed like the key it points at. */
-  protected static Field relatedType(ProjectState state, ModelState model, Field field) {
-    if (!field.type().isForeignKey()) return field;
-    ModelState target = state.relatedModel(model.app(), field);
-    Field targetKey = field.toField() != null
-        ? target.requireField(Name.of(field.toField()))
-        : target.primaryKey().getValue();
-    return Field.of(targetKey.type().relatedColumnType())
-        .maxLength(targetKey.maxLength()).maxDigits(targetKey.maxDigits())
-        .decimalPlaces(targetKey.decimalPlaces()).build();
-  }
-
-  protected static String targetColumn(ModelState target, Field field) {
-    if (field.toField() != null) {
-      Name n = Name.of(field.toField());
-      return target.requireField(n).column(n);
-    }
-    Map.Entry<Name, Field> pk = target.primaryKey();
-    return pk.getValue().column(pk.getKey());
-  }
-
-  private static boolean sameTarget(ProjectState fromState, ModelState oldModel, Field oldField,
-      ProjectState toState, ModelState newModel, Field newField) {
-    ModelState a = fromState.relatedModel(oldModel.app(), oldField);
-    ModelState b = toState.relatedModel(newModel.app(), newField);
-    return a.table().equals(b.table()) && targetColumn(a, oldField).equals(targetColumn(b, newField));
   }
 
   protected String columnList(ModelState model, List<Name> fields) {

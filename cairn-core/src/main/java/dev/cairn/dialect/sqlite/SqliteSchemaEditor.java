@@ -2,6 +2,7 @@ package dev.cairn.dialect.sqlite;
 
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.JoinTable;
+import dev.cairn.schema.Relations;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
@@ -39,7 +40,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
     }
     if (field.type().isForeignKey()) {
       ModelState target = state.relatedModel(model.app(), field);
-      sql += " REFERENCES " + q(target.table()) + " (" + q(targetColumn(target, field)) + ")"
+      sql += " REFERENCES " + q(target.table()) + " (" + q(Relations.targetColumn(target, field)) + ")"
           + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED";
     }
     return sql;
@@ -212,7 +213,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
   private static boolean pointsAt(ModelState source, Field f, ModelState target, String column) {
     return f.type().isForeignKey()
         && dev.cairn.state.ModelKey.resolve(source.app(), f.to()).equals(target.key())
-        && targetColumn(target, f).equals(column);
+        && Relations.targetColumn(target, f).equals(column);
   }
 
   /** The type a key pointing at this field has: an identity column's plain integer. */
