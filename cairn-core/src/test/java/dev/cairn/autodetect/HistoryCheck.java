@@ -41,6 +41,8 @@ final class HistoryCheck {
   /** After each step (index 0: before any), each app's last migration. */
   private final List<Map<String, MigrationKey>> leaves = new ArrayList<>();
   private final List<ProjectState> states = new ArrayList<>();
+  /** What the migrations replay to at each step: the models' fields, perhaps in another order. */
+  private final List<ProjectState> replayedStates = new ArrayList<>();
 
   HistoryCheck(RandomHistory history) {
     this(history.steps(), history);
@@ -52,6 +54,7 @@ final class HistoryCheck {
     this.history = description;
     leaves.add(Map.of());
     states.add(ProjectState.empty());
+    replayedStates.add(ProjectState.empty());
   }
 
   /** Every check of every step on one database; {@code databases == null} checks no database. */
@@ -96,10 +99,11 @@ final class HistoryCheck {
     after.requireNoConflicts();
     ProjectState replayed = after.leafState();
     for (Dialect d : DIALECTS) {
-      assertThat(ExpectedSchema.of(replayed, d))
+      // A relation deferred to an AddField (a circle) puts its column last: order is not compared.
+      assertThat(columnsSorted(ExpectedSchema.of(replayed, d)))
           .as("%s schema of the replayed migrations %s after step %d of%s", d.name(), made,
               states.size(), history)
-          .isEqualTo(ExpectedSchema.of(step.target(), d));
+          .isEqualTo(columnsSorted(ExpectedSchema.of(step.target(), d)));
     }
     var again = new Autodetector(replayed, step.target(), RandomHistory.APPS, step.questioner())
         .detect();
@@ -113,6 +117,7 @@ final class HistoryCheck {
     }
     leaves.add(appLeaves);
     states.add(step.target());
+    replayedStates.add(replayed);
   }
 
   /** From the last step back to each earlier one, then forwards to the last again. */
@@ -143,11 +148,15 @@ final class HistoryCheck {
   private void assertSchema(Database db, int step, String how) throws Exception {
     SchemaSnapshot have = db.dialect().introspect(db.connection());
     SchemaSnapshot want = ExpectedSchema.of(states.get(step), db.dialect());
-    boolean inOrder = how.startsWith("migrate from zero");
-    assertThat(inOrder ? have : columnsSorted(have))
+    assertThat(columnsSorted(have))
         .as("%s: %s to step %d of%s\nmigrations: %s", db.dialect().name(), how, step, history,
             describe())
-        .isEqualTo(inOrder ? want : columnsSorted(want));
+        .isEqualTo(columnsSorted(want));
+    if (how.startsWith("migrate from zero")) {
+      // From zero the columns come in the order the migrations give them.
+      assertThat(have).as("%s: column order %s to step %d of%s", db.dialect().name(), how, step,
+          history).isEqualTo(ExpectedSchema.of(replayedStates.get(step), db.dialect()));
+    }
   }
 
   private static SchemaSnapshot columnsSorted(SchemaSnapshot s) {
