@@ -185,8 +185,8 @@ public final class FieldReader {
       String condition = m.has("condition") ? in.name(m.get("condition"), "'condition' of " + in2) : null;
       return Constraint.unique(name, fields, condition);
     }
-    return Constraint.check(name, in.name(in.require(m, "check", in2, "add the SQL condition, e.g. check: price >= 0"),
-        "'check' of " + in2));
+    YamlNode check = in.require(m, "check", in2, "add the SQL condition, e.g. check: price >= 0");
+    return Constraint.check(name, in.name(check, "'check' of " + in2));
   }
 
   /** A non-empty list of field names. */

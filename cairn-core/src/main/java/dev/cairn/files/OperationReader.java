@@ -137,7 +137,8 @@ final class OperationReader {
       options = new ModelOptions(
           o.has("db_table") ? in.name(o.get("db_table"), "'db_table' of " + where) : null,
           !o.has("managed") || in.bool(o.get("managed"), "'managed' of " + where),
-          o.has("db_table_comment") ? in.string(o.get("db_table_comment"), "'db_table_comment' of " + where) : null);
+          o.has("db_table_comment")
+              ? in.string(o.get("db_table_comment"), "'db_table_comment' of " + where) : null);
     }
     List<Index> indexes = new ArrayList<>();
     if (a.has("indexes")) {

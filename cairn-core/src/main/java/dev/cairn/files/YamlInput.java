@@ -97,7 +97,8 @@ public final class YamlInput {
       problem = problem.replace("<stream end>", "the end of the file");
     }
     String context = y.getContext() == null ? "" : " (" + y.getContext()
-        + (contextMark != null ? " that starts on line " + Math.min(contextMark.getLine() + 1, Math.max(lines, 1)) : "") + ")";
+        + (contextMark == null ? "" : " that starts on line "
+            + Math.min(contextMark.getLine() + 1, Math.max(lines, 1))) + ")";
     return errors.create(path, at, "invalid YAML: " + problem + context, CHECK_HINT, e);
   }
 
