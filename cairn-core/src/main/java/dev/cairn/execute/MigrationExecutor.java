@@ -7,10 +7,10 @@ import dev.cairn.history.MigrationHistory;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
+import dev.cairn.schema.CollectingSink;
 import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.DatabaseLock;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.SchemaEditor;
 import dev.cairn.state.ProjectState;
 import dev.cairn.state.StateException;
 import java.sql.Connection;
@@ -181,20 +181,14 @@ public final class MigrationExecutor {
       state = replay(m, op, state);
       states.add(state);
     }
-    SchemaEditor editor = dialect.schemaEditor(new dev.cairn.schema.CollectingSink());
-    List<Operation> ops = m.operations();
-    for (int n = 0; n < ops.size(); n++) {
-      int i = backwards ? ops.size() - 1 - n : n;
-      Operation op = ops.get(i);
-      try {
-        if (backwards) op.databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
-        else op.databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
-      } catch (StateException e) {
-        throw new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
-      } catch (SQLException e) {
-        throw new AssertionError("a collecting sink runs nothing", e);
-      }
-    }
+    MigrationSql.run(dialect.schemaEditor(new CollectingSink()), m, states, backwards,
+        (i, op, e) -> {
+          if (e instanceof StateException) {
+            return new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
+          }
+          return e instanceof RuntimeException r ? r
+              : new IllegalStateException("a collecting sink runs nothing", e);
+        });
     return state;
   }
 
@@ -280,33 +274,17 @@ public final class MigrationExecutor {
   private ProjectState runInTransaction(Migration m, boolean fake, ProjectState before,
       HistoryChange historyChange, boolean backwards) throws SQLException {
     long start = System.nanoTime();
-    List<ProjectState> states = new ArrayList<>();
-    ProjectState state = before;
-    for (Operation op : m.operations()) {
-      states.add(state);
-      state = op.stateForwards(m.app(), state);
-    }
-    states.add(state);
+    List<ProjectState> states = MigrationSql.states(m, before);
+    ProjectState after = states.get(states.size() - 1);
     boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(!transactional);
     try {
       if (!fake) {
-        SchemaEditor editor = dialect.schemaEditor(new ConnectionSink(connection));
-        List<Operation> ops = m.operations();
-        if (backwards) {
-          for (int i = ops.size() - 1; i >= 0; i--) {
-            int at = i;
-            runOperation(m, i, true, () -> ops.get(at).databaseBackwards(editor, m.app(), states.get(at),
-                states.get(at + 1)));
-          }
-        } else {
-          for (int i = 0; i < ops.size(); i++) {
-            int at = i;
-            runOperation(m, i, false, () -> ops.get(at).databaseForwards(editor, m.app(), states.get(at),
-                states.get(at + 1)));
-          }
-        }
+        MigrationSql.run(dialect.schemaEditor(new ConnectionSink(connection)), m, states,
+            backwards, (i, op, e) -> new MigrationErrors.MigrationFailed(
+                (backwards ? "unapplying " : "applying ") + m.key() + ", operation " + (i + 1)
+                    + " (" + op.describe() + "): " + e.getMessage(), e));
         dialect.checkIntegrity(connection);
       }
       historyChange.apply((System.nanoTime() - start) / 1_000_000);
@@ -325,24 +303,7 @@ public final class MigrationExecutor {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
-    return backwards ? before : state;
-  }
-
-  @FunctionalInterface
-  private interface DatabaseStep {
-    void run() throws SQLException;
-  }
-
-  private static void runOperation(Migration m, int index, boolean backwards, DatabaseStep step)
-      throws SQLException {
-    try {
-      step.run();
-    } catch (SQLException | RuntimeException e) {
-      Operation op = m.operations().get(index);
-      throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
-          + m.key() + ", operation "
-          + (index + 1) + " (" + op.describe() + "): " + e.getMessage(), e);
-    }
+    return backwards ? before : after;
   }
 
   private void rollbackQuietly() {

@@ -12,35 +12,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statements a migration runs, forwards or backwards, without running them: each operation
- * goes through one schema editor between its own two states, as {@code migrate} runs them. For
- * {@code sqlmigrate} and the benchmarks' exports.
+ * Takes a migration's operations through a schema editor, forwards or backwards (last first),
+ * each between its own two states: the one loop that {@code migrate}, its dry run before anything
+ * runs, {@code sqlmigrate} and the benchmarks' exports share.
  */
 public final class MigrationSql {
   private MigrationSql() {}
 
-  /** @param before the state just before the migration applies */
+  /** Turns an operation's failure into the error its caller reports. */
+  @FunctionalInterface
+  interface Failure {
+    RuntimeException of(int index, Operation op, Exception cause);
+  }
+
+  /** The statements a migration runs, without running them. */
   public static List<SqlStatement> of(Dialect dialect, Migration m, ProjectState before,
       boolean backwards) {
+    CollectingSink sink = new CollectingSink();
+    run(dialect.schemaEditor(sink), m, states(m, before), backwards, (i, op, e) ->
+        e instanceof RuntimeException r ? r
+            : new IllegalStateException("a collecting sink runs nothing", e));
+    return sink.statements();
+  }
+
+  /** The state before each operation, then the state after the last. */
+  static List<ProjectState> states(Migration m, ProjectState before) {
     List<ProjectState> states = new ArrayList<>();
     ProjectState state = before;
-    for (Operation op : m.operations()) {
-      states.add(state);
-      state = op.stateForwards(m.app(), state);
-    }
     states.add(state);
-    CollectingSink sink = new CollectingSink();
-    SchemaEditor editor = dialect.schemaEditor(sink);
-    List<Operation> ops = m.operations();
-    try {
-      for (int n = 0; n < ops.size(); n++) {
-        int i = backwards ? ops.size() - 1 - n : n;
-        if (backwards) ops.get(i).databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
-        else ops.get(i).databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
-      }
-    } catch (SQLException e) {
-      throw new AssertionError("a collecting sink runs nothing", e);
+    for (Operation op : m.operations()) {
+      state = op.stateForwards(m.app(), state);
+      states.add(state);
     }
-    return sink.statements();
+    return states;
+  }
+
+  /** @param states as {@link #states} gives them */
+  static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
+      Failure failure) {
+    List<Operation> ops = m.operations();
+    for (int n = 0; n < ops.size(); n++) {
+      int i = backwards ? ops.size() - 1 - n : n;
+      Operation op = ops.get(i);
+      try {
+        if (backwards) op.databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
+        else op.databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));
+      } catch (SQLException | RuntimeException e) {
+        throw failure.of(i, op, e);
+      }
+    }
   }
 }
