@@ -154,7 +154,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     MigrationWriter writer = new MigrationWriter();
     describe(project, made, log);
     for (Migration m : made) {
-      Path file = fileOf(project, m);
+      Path file = project.migrationFile(m);
       String text = writer.write(m);
       if (dryRun) {
         log.println("--- " + relative(project, file));
@@ -176,7 +176,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     byApp.forEach((app, list) -> {
       log.println("Migrations for '" + app + "':");
       for (Migration m : list) {
-        log.println("  " + relative(project, fileOf(project, m)));
+        log.println("  " + relative(project, project.migrationFile(m)));
         for (Operation op : m.operations()) log.println("    - " + op.describe());
       }
     });
@@ -255,10 +255,6 @@ final class MakeMigrationsCommand implements Callable<Integer> {
       }
     }
     return values;
-  }
-
-  private static Path fileOf(Project project, Migration m) {
-    return project.config().apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
   }
 
   private static String relative(Project project, Path file) {

@@ -48,7 +48,7 @@ final class Merges {
     List<Path> files = new ArrayList<>();
     MigrationWriter writer = new MigrationWriter();
     for (Migration m : merges) {
-      Path file = project.config().apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
+      Path file = project.migrationFile(m);
       Files.writeString(file, writer.write(m), StandardCharsets.UTF_8);
       files.add(file);
     }

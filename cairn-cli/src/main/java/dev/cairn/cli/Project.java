@@ -77,6 +77,11 @@ final class Project {
     return MigrationLoader.load(folders);
   }
 
+  /** Where a migration's file goes: its app's migration folder, {@code <name>.yaml}. */
+  Path migrationFile(Migration m) {
+    return config.apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
+  }
+
   Database openDatabase() throws SQLException {
     return Database.open(databaseUrl);
   }

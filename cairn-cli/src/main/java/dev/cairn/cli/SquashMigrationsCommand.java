@@ -50,7 +50,7 @@ final class SquashMigrationsCommand implements Callable<Integer> {
     squashed = new Migration(squashed.key(), squashed.dependencies(), squashed.operations(),
         squashed.replaces(), squashed.runBefore(), squashed.initial(), squashed.atomic(),
         MakeMigrationsCommand.header(), null, null);
-    Path file = project.config().apps().get(app).migrations().resolve(squashed.name() + ".yaml");
+    Path file = project.migrationFile(squashed);
     Files.writeString(file, new MigrationWriter().write(squashed), StandardCharsets.UTF_8);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Squashed " + squashed.replaces().size() + " migrations into " + squashed.operations().size()
