@@ -69,7 +69,7 @@ final class MigrateCommand implements Callable<Integer> {
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
     try (Database db = project.openDatabase()) {
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
-          project.migrations());
+          project.migrationsReadingOperationsLater());
       if (plan || check) {
         List<PlanStep> steps = executor.plan(targets);
         warnMissing(spec.commandLine().getErr(), project,

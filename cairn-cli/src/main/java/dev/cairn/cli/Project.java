@@ -71,7 +71,18 @@ final class Project {
     return databaseUrl;
   }
 
+  /** Every migration, read in full: a broken file stops the command here. */
   List<Migration> migrations() {
+    List<Migration> migrations = migrationsReadingOperationsLater();
+    migrations.forEach(Migration::operations);
+    return migrations;
+  }
+
+  /**
+   * Every migration, its operations read on first use. For commands that read the history first
+   * and then read the files it does not hold ({@code MigrationExecutor.readUnappliedOperations}).
+   */
+  List<Migration> migrationsReadingOperationsLater() {
     java.util.Map<String, Path> folders = new java.util.LinkedHashMap<>();
     config.apps().forEach((label, app) -> folders.put(label, app.migrations()));
     return MigrationLoader.load(folders);

@@ -47,10 +47,11 @@ final class ShowMigrationsCommand implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
-    List<Migration> migrations = project.migrations();
+    List<Migration> migrations = project.migrationsReadingOperationsLater();
     try (Database db = project.openDatabase()) {
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(), migrations);
       Map<MigrationKey, AppliedMigration> appliedRows = executor.applied();
+      executor.readUnappliedOperations(appliedRows);
       MigrationGraph graph = executor.graph(appliedRows.keySet());
       Set<MigrationKey> applied = graph.applied(appliedRows.keySet());
       Set<MigrationKey> changed = Set.copyOf(executor.changedSinceApplied(appliedRows));

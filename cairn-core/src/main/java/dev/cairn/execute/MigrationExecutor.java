@@ -57,24 +57,38 @@ public final class MigrationExecutor {
   }
 
   /**
+   * Reads the operations of every migration that is not recorded as applied with the same bytes,
+   * so that a broken file stops every command, as it did when every file was read in full. An
+   * applied file that has not changed since was read when it ran, and a run with nothing to do
+   * does not read its operations again.
+   */
+  public void readUnappliedOperations(Map<MigrationKey, AppliedMigration> applied) {
+    for (Migration m : migrations) {
+      AppliedMigration row = applied.get(m.key());
+      if (row == null || row.checksum() == null || !row.checksum().equals(m.checksum())) {
+        m.operations();
+      }
+    }
+  }
+
+  /**
    * The graph to plan with and the migrations that count as applied in it: a squashed migration
-   * counts once all it replaces is recorded. Two leaves in one app stop everything, and so does
-   * an operation that does not fit the state before it, found by replaying every migration
-   * (milliseconds) so that it stops the run before the first migration, not half way.
+   * counts once all it replaces is recorded. Two leaves in one app stop everything.
    */
   private record Planning(MigrationGraph graph, Set<MigrationKey> applied) {}
 
-  private Planning planning(Set<MigrationKey> recorded) {
+  private Planning planning(Map<MigrationKey, AppliedMigration> appliedRows) {
+    Set<MigrationKey> recorded = appliedRows.keySet();
     MigrationGraph graph = graph(recorded);
     graph.requireNoConflicts();
-    graph.leafState();
     return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)));
   }
 
   /** What {@link #migrate} would do now, without the lock and without changing anything. */
   public List<PlanStep> plan(List<Target> targets) throws SQLException {
     Map<MigrationKey, AppliedMigration> appliedRows = applied();
-    Planning p = planning(appliedRows.keySet());
+    readUnappliedOperations(appliedRows);
+    Planning p = planning(appliedRows);
     MigrationPlanner planner = new MigrationPlanner(p.graph(), p.applied());
     List<PlanStep> plan = planner.plan(targets);
     MigrationPlanner.checkReversible(plan);
@@ -111,12 +125,13 @@ public final class MigrationExecutor {
     try (DatabaseLock lock = dialect.lock(connection)) {
       // Every check runs before the history table is created: a refused run changes nothing.
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
+      readUnappliedOperations(appliedRows); // a broken file is named before any other problem
       Set<MigrationKey> applied = appliedRows.keySet();
       List<MigrationKey> changed = changedSinceApplied(appliedRows);
       if (!changed.isEmpty() && !options.ignoreChecksums()) {
         throw new MigrationErrors.ChecksumMismatch(changed);
       }
-      Planning p = planning(applied);
+      Planning p = planning(appliedRows);
       MigrationGraph graph = p.graph();
       applied = p.applied();
       checkConsistent(graph, applied);
@@ -129,7 +144,7 @@ public final class MigrationExecutor {
       // Replay every state change first: an operation that does not fit the state before it
       // (AddField to a missing model) is refused here, naming its file, and not once the
       // migrations before it have committed.
-      ProjectState start = backwards ? null : replay(graph, applied, plan);
+      ProjectState start = backwards || plan.isEmpty() ? null : replay(graph, applied, plan);
       Map<MigrationKey, ProjectState> statesBefore = backwards ? statesBefore(graph, applied, plan) : null;
       if (backwards) plan.forEach(step -> dryRun(step.migration(), statesBefore.get(step.migration().key()), true));
       listener.planned(plan);
@@ -183,9 +198,7 @@ public final class MigrationExecutor {
     }
     MigrationSql.run(dialect.schemaEditor(new CollectingSink()), m, states, backwards,
         (i, op, e) -> {
-          if (e instanceof StateException) {
-            return new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
-          }
+          if (e instanceof StateException se) return ReplayException.of(m, op, se);
           return e instanceof RuntimeException r ? r
               : new IllegalStateException("a collecting sink runs nothing", e);
         });
@@ -201,7 +214,7 @@ public final class MigrationExecutor {
     try {
       return op.stateForwards(m.app(), state);
     } catch (StateException e) {
-      throw new ReplayException(m.location() + ": " + op.describe() + ": " + e.getMessage(), e);
+      throw ReplayException.of(m, op, e);
     }
   }
 

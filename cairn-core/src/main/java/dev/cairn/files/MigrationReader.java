@@ -26,7 +26,16 @@ public final class MigrationReader {
   /** Reads {@code file}; the migration's name is the file's name without {@code .yaml}. */
   public Migration read(Path file, String app) {
     FileText f = FileText.read(file, MigrationFileException::new, null);
-    return read(f.text(), f.bytes(), file, app);
+    return read(f.text(), f.bytes(), file, app, false);
+  }
+
+  /**
+   * Reads {@code file} like {@link #read(Path, String)}, except that the operations of a file in
+   * the plain form Cairn writes are read, and any error in them thrown, when first asked for.
+   */
+  public Migration readOperationsLater(Path file, String app) {
+    FileText f = FileText.read(file, MigrationFileException::new, null);
+    return read(f.text(), f.bytes(), file, app, true);
   }
 
   /**
@@ -34,16 +43,26 @@ public final class MigrationReader {
    * messages; the checksum is that of the text's UTF-8 bytes.
    */
   public Migration read(String text, Path file, String app) {
-    return read(text, text.getBytes(StandardCharsets.UTF_8), file, app);
+    return read(text, text.getBytes(StandardCharsets.UTF_8), file, app, false);
   }
 
-  private Migration read(String text, byte[] bytes, Path file, String app) {
+  private Migration read(String text, byte[] bytes, Path file, String app, boolean later) {
     requireNonNull(file, "file == null");
     requireNonNull(app, "app == null");
+    MigrationKey key = new MigrationKey(app, name(file));
+    PlainHeader plain = later ? PlainHeader.scan(text) : null;
+    if (plain != null) {
+      return Migration.readingOperationsLater(key, plain.dependencies(),
+          () -> readYaml(text, key, file, null).operations(), plain.replaces(), plain.runBefore(),
+          plain.initial(), plain.atomic(), header(text), file, checksum(bytes));
+    }
+    return readYaml(text, key, file, checksum(bytes));
+  }
+
+  private static Migration readYaml(String text, MigrationKey key, Path file, String checksum) {
     YamlInput in = new YamlInput(file, MigrationFileException::new);
     try {
-      return migration(in, in.parse(text), new MigrationKey(app, name(file)), header(text), file,
-          checksum(bytes));
+      return migration(in, in.parse(text), key, header(text), file, checksum);
     } catch (InputException e) {
       throw e;
     } catch (RuntimeException e) { // a record's own check the reader did not make first: a bug

@@ -187,9 +187,7 @@ public final class MigrationGraph {
         try {
           state = op.stateForwards(migration.app(), state);
         } catch (StateException e) {
-          throw new ReplayException(migration.location() + ": " + op.describe() + ": "
-              + e.getMessage() + "\n  Check the names in the operation, and that the migration"
-              + " depends on the one that creates what it changes.", e);
+          throw ReplayException.of(migration, op, e);
         }
       }
     }

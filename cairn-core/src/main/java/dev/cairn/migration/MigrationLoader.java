@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Reads every app's migration folder. A file is a migration when its name ends in {@code .yaml}
  * and does not start with {@code _} or {@code .}, as Django skips {@code __init__.py}; a missing
- * folder is an app without migrations yet.
+ * folder is an app without migrations yet. Operations are read when first asked for (see {@link
+ * dev.cairn.files.MigrationReader#readOperationsLater}).
  */
 public final class MigrationLoader {
   private MigrationLoader() {}
@@ -22,7 +23,7 @@ public final class MigrationLoader {
     MigrationReader reader = new MigrationReader();
     List<Migration> migrations = new ArrayList<>();
     foldersByApp.forEach((app, folder) -> {
-      for (Path file : files(folder)) migrations.add(reader.read(file, app));
+      for (Path file : files(folder)) migrations.add(reader.readOperationsLater(file, app));
     });
     return migrations;
   }

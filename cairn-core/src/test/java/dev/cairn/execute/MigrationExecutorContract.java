@@ -116,6 +116,25 @@ abstract class MigrationExecutorContract {
     assertThat(columns("shop_product")).doesNotContain("stock");
   }
 
+  @Test void aRunReadsTheOperationsOfEveryFileButTheAppliedUnchangedOnes() throws Exception {
+    List<Migration> files = load(fixture("twoapps"));
+    migrate("twoapps", List.of(new Target("shop", "0001")));
+    List<Migration> unreadable = files.stream().map(m -> Migration.readingOperationsLater(m.key(),
+        m.dependencies(), () -> { throw new IllegalStateException("read " + m.key()); },
+        m.replaces(), m.runBefore(), m.initial(), m.atomic(), m.header(), m.source(),
+        m.checksum())).toList();
+    var executor = new MigrationExecutor(db.connection(), db.dialect(), unreadable);
+    assertThatThrownBy(() -> executor.migrate(List.of(new Target("shop", "0001")),
+        MigrateOptions.DEFAULTS, MigrationListener.SILENT))
+        .hasMessage("read shop.0002_product_stock");
+    assertThatThrownBy(() -> executor.plan(List.of(new Target("shop", "0001"))))
+        .hasMessage("read shop.0002_product_stock");
+    migrate("twoapps", List.of());
+    assertThat(executor.migrate(List.of(), MigrateOptions.DEFAULTS, MigrationListener.SILENT))
+        .isEmpty();
+    assertThat(executor.plan(List.of())).isEmpty();
+  }
+
   @Test void anIrreversibleStepStopsTheWholePlanBeforeAnythingRuns() throws Exception {
     migrate("irreversible", List.of());
     assertThatThrownBy(() -> migrate("irreversible", List.of(new Target("shop", Target.ZERO))))
