@@ -28,11 +28,11 @@ final class ChildMigrate {
   }
 
   /**
-   * Starts {@code migrate --config <config> --database <url>}; {@code work} holds its output,
+   * Starts {@code migrate --config <config> --database <url> [app migration]}; {@code work} holds its output,
    * Cairn's cache and the temporary folder of the SQLite driver, where a leaked native library
    * would show.
    */
-  static ChildMigrate start(Path config, String url, Path work, String tag) {
+  static ChildMigrate start(Path config, String url, Path work, String tag, String... target) {
     try {
       Files.createDirectories(work);
       Path out = work.resolve(tag + ".out");
@@ -42,6 +42,7 @@ final class ChildMigrate {
       command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
           "-Dorg.sqlite.tmpdir=" + work, "-cp", System.getProperty("java.class.path"),
           "dev.cairn.cli.Main", "migrate", "--config", config.toString(), "--database", url));
+      command.addAll(List.of(target));
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
           .redirectError(err.toFile());
       builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash injection: {@code migrate} over a project that takes a while, killed with SIGKILL at a
- * random moment, again and again: odd runs at any moment of the process's life, even runs at any
- * moment once it has started migrating. After each kill the database sits exactly at a
- * migration boundary, no lock is left, and the next {@code migrate} finishes. One subclass per
- * database and count.
+ * random moment, again and again. Odd runs start on an empty database, which migrate applies in
+ * one transaction, and are killed at any moment of the process's life: nothing or everything is
+ * recorded. Even runs start with the first migration applied, so that each later one commits on
+ * its own, and are killed at any moment once they have started migrating: at most the migration
+ * they were in is recorded. After each kill the database sits exactly at a migration boundary, no
+ * lock is left, and the next {@code migrate} finishes. One subclass per database and count.
  */
 abstract class CrashInjectionContract {
   @TempDir Path folder;
@@ -55,13 +57,21 @@ abstract class CrashInjectionContract {
 
     long seed = Report.seed();
     Random random = new Random(seed);
-    int beforeFirst = 0, inside = 0, insideCommitted = 0, between = 0, endedFirst = 0;
+    int beforeFirst = 0, inside = 0, committedBeforeTheEnd = 0, between = 0, endedFirst = 0;
     List<String> failures = new ArrayList<>();
     for (int run = 1; run <= runs(); run++) {
       url = db.emptyDatabase(work);
+      boolean oneTransaction = run % 2 == 1;
+      int seeded = 0;
+      if (!oneTransaction) {
+        ChildMigrate first = ChildMigrate.start(project.config(), url, work, "first" + run, "load",
+            "0001");
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        seeded = 1;
+      }
       long started = System.nanoTime();
       ChildMigrate child = ChildMigrate.start(project.config(), url, work, "run" + run);
-      if (run % 2 == 1) {
+      if (oneTransaction) {
         Thread.sleep(random.nextLong(wholeMillis + 1)); // any moment of the process's life
       } else {
         // Any moment once it migrates: JVM start-up takes a good part of a run, and a kill
@@ -80,14 +90,22 @@ abstract class CrashInjectionContract {
           endedFirst++;
         } else if (unfinished != null) {
           inside++;
-          // Killed after the commit but before " OK" was printed: recorded, and that is fine.
-          if (applied > child.finishedCount()) insideCommitted++;
-          assertThat(applied).as("recorded after a kill inside %s", unfinished)
-              .isBetween((int) child.finishedCount(), (int) child.finishedCount() + 1);
         } else if (child.finishedCount() == 0) {
           beforeFirst++;
         } else {
           between++;
+        }
+        if (!ended && oneTransaction) {
+          // Killed after the one commit but before the process ended: all recorded.
+          if (applied > 0) committedBeforeTheEnd++;
+          assertThat(applied).as("recorded after a kill of a run in one transaction")
+              .isIn(0, boundary.total());
+        } else if (!ended && unfinished != null) {
+          // Killed after the commit but before " OK" was printed: recorded, and that is fine.
+          if (applied > seeded + child.finishedCount()) committedBeforeTheEnd++;
+          assertThat(applied).as("recorded after a kill inside %s", unfinished)
+              .isBetween(seeded + (int) child.finishedCount(),
+                  seeded + (int) child.finishedCount() + 1);
         }
         ChildMigrate next = ChildMigrate.start(project.config(), url, work, "next" + run);
         assertThat(next.exitCode()).as("the migrate after the kill\n%s", next).isZero();
@@ -100,9 +118,11 @@ abstract class CrashInjectionContract {
     String suite = "crash-" + db.flavour().name().toLowerCase() + "-" + runs();
     Report.write(suite, String.format("crash injection on %s (seed %d): %d runs of a %d-migration"
         + " project (a whole run took %d ms); kills before the first migration %d, inside a"
-        + " migration %d (of which %d after its commit, before its OK), between migrations %d,"
-        + " after the run ended %d; failures %d", db.flavour().name().toLowerCase(), seed, runs(),
-        boundary.total(), wholeMillis, beforeFirst, inside, insideCommitted, between, endedFirst,
+        + " migration %d, between migrations %d, after the run ended %d; kills that came after a"
+        + " commit and before the process could say so %d (odd runs apply all in one transaction,"
+        + " even runs one transaction a migration); failures %d",
+        db.flavour().name().toLowerCase(), seed, runs(), boundary.total(), wholeMillis,
+        beforeFirst, inside, between, endedFirst, committedBeforeTheEnd,
         failures.size()));
     assertThat(failures).as("runs that broke an invariant").isEmpty();
     assertThat(ChildMigrate.leakedNativeLibraries(work)).as("native libraries left by killed runs")

@@ -7,8 +7,6 @@ import dev.cairn.history.MigrationHistory;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
-import dev.cairn.schema.CollectingSink;
-import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.DatabaseLock;
 import dev.cairn.schema.Dialect;
 import dev.cairn.state.ProjectState;
@@ -141,12 +139,11 @@ public final class MigrationExecutor {
       MissingFiles.check(migrations, appliedRows, planner, targets, plan);
       listener.missingFiles(missingSinceApplied(appliedRows));
       boolean backwards = !plan.isEmpty() && plan.get(0).backwards();
-      // Replay every state change first: an operation that does not fit the state before it
-      // (AddField to a missing model) is refused here, naming its file, and not once the
-      // migrations before it have committed.
-      ProjectState start = backwards || plan.isEmpty() ? null : replay(graph, applied, plan);
-      Map<MigrationKey, ProjectState> statesBefore = backwards ? statesBefore(graph, applied, plan) : null;
-      if (backwards) plan.forEach(step -> dryRun(step.migration(), statesBefore.get(step.migration().key()), true));
+      // Make every migration's SQL first: an operation that does not fit the state before it
+      // (AddField to a missing model), or whose SQL cannot be made, is refused here, naming its
+      // file, and not once the migrations before it have committed.
+      List<MigrationScript> scripts = backwards ? scriptsBackwards(graph, applied, plan)
+          : scriptsForwards(graph, applied, plan);
       listener.planned(plan);
       Set<MigrationKey> recorded = new LinkedHashSet<>(appliedRows.keySet());
       if (plan.isEmpty()) {
@@ -154,11 +151,7 @@ public final class MigrationExecutor {
         return plan;
       }
       history.ensureExists();
-      if (backwards) {
-        unapply(statesBefore, applied, plan, options, listener);
-      } else {
-        apply(start, applied, plan, options, listener);
-      }
+      run(plan, scripts, applied, options, listener, !backwards && appliedRows.isEmpty());
       plan.forEach(step -> {
         Migration m = step.migration();
         if (step.backwards()) {
@@ -174,82 +167,26 @@ public final class MigrationExecutor {
     }
   }
 
-  /** The state the forwards plan starts from, once every migration in it replays onto it. */
-  private ProjectState replay(MigrationGraph graph, Set<MigrationKey> applied,
+  /** The scripts of a forwards plan, each made from the state the one before leaves. */
+  private List<MigrationScript> scriptsForwards(MigrationGraph graph, Set<MigrationKey> applied,
       List<PlanStep> plan) {
-    ProjectState start = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
-    ProjectState state = start;
-    for (PlanStep step : plan) state = dryRun(step.migration(), state, false);
-    return start;
-  }
-
-  /**
-   * Generates a migration's SQL without running it, so that what only SQL generation finds (an
-   * index on a field the model lacks, a relation to no model) is refused before anything runs;
-   * returns the state after the migration.
-   */
-  private ProjectState dryRun(Migration m, ProjectState before, boolean backwards) {
-    List<ProjectState> states = new ArrayList<>();
-    ProjectState state = before;
-    states.add(state);
-    for (Operation op : m.operations()) {
-      state = replay(m, op, state);
-      states.add(state);
-    }
-    MigrationSql.run(dialect.schemaEditor(new CollectingSink()), m, states, backwards,
-        (i, op, e) -> {
-          if (e instanceof StateException se) return ReplayException.of(m, op, se);
-          return e instanceof RuntimeException r ? r
-              : new IllegalStateException("a collecting sink runs nothing", e);
-        });
-    return state;
-  }
-
-  private static ProjectState replay(Migration m, ProjectState state) {
-    for (Operation op : m.operations()) state = replay(m, op, state);
-    return state;
-  }
-
-  private static ProjectState replay(Migration m, Operation op, ProjectState state) {
-    try {
-      return op.stateForwards(m.app(), state);
-    } catch (StateException e) {
-      throw ReplayException.of(m, op, e);
-    }
-  }
-
-  private void apply(ProjectState from, Set<MigrationKey> applied, List<PlanStep> plan,
-      MigrateOptions options, MigrationListener listener) throws SQLException {
-    ProjectState state = from;
+    List<MigrationScript> scripts = new ArrayList<>();
+    if (plan.isEmpty()) return scripts;
+    ProjectState state = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
     for (PlanStep step : plan) {
-      Migration m = step.migration();
-      if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
-      boolean fake = options.fake()
-          || (options.fakeInitial() && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, state));
-      listener.started(step);
-      long start = System.nanoTime();
-      state = runInTransaction(m, fake, state, millis -> recordApplied(m, millis), false);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      applied.add(m.key());
-      applied.addAll(m.replaces());
-      listener.finished(step, millis, fake);
+      MigrationScript script = script(step.migration(), state, false);
+      scripts.add(script);
+      state = script.after();
     }
+    return scripts;
   }
 
-  private void unapply(Map<MigrationKey, ProjectState> statesBefore, Set<MigrationKey> applied,
-      List<PlanStep> plan, MigrateOptions options, MigrationListener listener) throws SQLException {
-    for (PlanStep step : plan) {
-      Migration m = step.migration();
-      if (step == plan.get(plan.size() - 1)) dialect.beforeLastMigration(connection);
-      listener.started(step);
-      long start = System.nanoTime();
-      runInTransaction(m, options.fake(), statesBefore.get(m.key()), millis -> removeApplied(m),
-          true);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      applied.remove(m.key());
-      m.replaces().forEach(applied::remove);
-      listener.finished(step, millis, options.fake());
-    }
+  private List<MigrationScript> scriptsBackwards(MigrationGraph graph, Set<MigrationKey> applied,
+      List<PlanStep> plan) {
+    Map<MigrationKey, ProjectState> before = statesBefore(graph, applied, plan);
+    return plan.stream()
+        .map(step -> script(step.migration(), before.get(step.migration().key()), true))
+        .toList();
   }
 
   /**
@@ -275,38 +212,166 @@ public final class MigrationExecutor {
     return states;
   }
 
-  @FunctionalInterface
-  private interface HistoryChange {
-    void apply(long millisSoFar) throws SQLException;
+  private MigrationScript script(Migration m, ProjectState before, boolean backwards) {
+    List<ProjectState> states = new ArrayList<>();
+    ProjectState state = before;
+    states.add(state);
+    for (Operation op : m.operations()) {
+      state = replay(m, op, state);
+      states.add(state);
+    }
+    return MigrationScript.make(dialect, m, states, backwards, (i, op, e) -> {
+      if (e instanceof StateException se) return ReplayException.of(m, op, se);
+      return e instanceof RuntimeException r ? r
+          : new IllegalStateException("a collecting sink runs nothing", e);
+    });
+  }
+
+  private static ProjectState replay(Migration m, ProjectState state) {
+    for (Operation op : m.operations()) state = replay(m, op, state);
+    return state;
+  }
+
+  private static ProjectState replay(Migration m, Operation op, ProjectState state) {
+    try {
+      return op.stateForwards(m.app(), state);
+    } catch (StateException e) {
+      throw ReplayException.of(m, op, e);
+    }
   }
 
   /**
-   * Runs one migration's operations (forwards, or backwards last first) and its history change in
-   * one transaction where the database allows; returns the state after the migration.
+   * Runs the plan's scripts in order, each migration in one transaction with its history change.
+   * When {@code freshDatabase} (nothing was applied) and the database has transactional DDL, the
+   * run's migrations share one transaction instead, up to any non-atomic one: nobody uses a new
+   * database yet, so its locks held longer hurt no one, a failure leaves it as empty as it was,
+   * and a thousand commits are saved. A non-atomic migration commits what came before it.
    */
-  private ProjectState runInTransaction(Migration m, boolean fake, ProjectState before,
-      HistoryChange historyChange, boolean backwards) throws SQLException {
+  private void run(List<PlanStep> plan, List<MigrationScript> scripts, Set<MigrationKey> applied,
+      MigrateOptions options, MigrationListener listener, boolean freshDatabase)
+      throws SQLException {
+    Transaction group = new Transaction(freshDatabase && dialect.hasTransactionalDdl());
+    try {
+      for (int i = 0; i < plan.size(); i++) {
+        PlanStep step = plan.get(i);
+        MigrationScript script = scripts.get(i);
+        Migration m = step.migration();
+        if (i == plan.size() - 1) dialect.beforeLastMigration(connection);
+        boolean fake = options.fake() || (!step.backwards() && options.fakeInitial()
+            && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, script.before()));
+        listener.started(step);
+        long start = System.nanoTime();
+        runInTransaction(script, fake, group);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (step.backwards()) {
+          applied.remove(m.key());
+          m.replaces().forEach(applied::remove);
+        } else {
+          applied.add(m.key());
+          applied.addAll(m.replaces());
+        }
+        listener.finished(step, millis, fake);
+      }
+      group.commit();
+    } finally {
+      group.close();
+    }
+  }
+
+  /**
+   * The transaction that several migrations share on a fresh database; migrations join it while
+   * it lasts, and it commits before a migration that cannot run in it.
+   */
+  private final class Transaction implements AutoCloseable {
+    private final boolean shared;
+    private final boolean autoCommit;
+    private final List<AppliedMigration> rows = new ArrayList<>();
+    private int migrations;
+
+    Transaction(boolean shared) throws SQLException {
+      this.shared = shared;
+      this.autoCommit = connection.getAutoCommit();
+    }
+
+    /** Whether a migration runs inside this shared transaction, which it then joins. */
+    boolean join(boolean transactional) throws SQLException {
+      if (!shared || !transactional) {
+        commit();
+        return false;
+      }
+      connection.setAutoCommit(false);
+      migrations++;
+      return true;
+    }
+
+    int migrations() {
+      return migrations;
+    }
+
+    /** The shared transaction was rolled back: nothing is left to commit. */
+    void rolledBack() {
+      rows.clear();
+      migrations = 0;
+    }
+
+    /** Notes history rows, to be written in one batch before the commit. */
+    void record(List<AppliedMigration> applied) {
+      rows.addAll(applied);
+    }
+
+    void commit() throws SQLException {
+      if (migrations == 0) return;
+      history.record(rows);
+      connection.commit();
+      rows.clear();
+      migrations = 0;
+    }
+
+    /** Rolls back what is not committed (after a failure) and restores auto-commit. */
+    @Override public void close() throws SQLException {
+      if (migrations > 0) rollbackQuietly();
+      migrations = 0;
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
+   * Runs one migration's script and its history change in one transaction where the database
+   * allows: its own, or the run's shared one.
+   */
+  private void runInTransaction(MigrationScript script, boolean fake, Transaction group)
+      throws SQLException {
     long start = System.nanoTime();
-    List<ProjectState> states = MigrationSql.states(m, before);
-    ProjectState after = states.get(states.size() - 1);
+    Migration m = script.migration();
+    boolean backwards = script.backwards();
     boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
+    boolean shared = group.join(transactional);
     boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(!transactional);
+    if (!shared) connection.setAutoCommit(!transactional);
     try {
       if (!fake) {
-        MigrationSql.run(dialect.schemaEditor(new ConnectionSink(connection)), m, states,
-            backwards, (i, op, e) -> new MigrationErrors.MigrationFailed(
-                (backwards ? "unapplying " : "applying ") + m.key() + ", operation " + (i + 1)
-                    + " (" + op.describe() + "): " + e.getMessage(), e));
+        script.run(dialect, connection, (i, op, e) -> new MigrationErrors.MigrationFailed(
+            (backwards ? "unapplying " : "applying ") + m.key() + ", operation " + (i + 1)
+                + " (" + op.describe() + "): " + e.getMessage(), e));
         dialect.checkIntegrity(connection);
       }
-      historyChange.apply((System.nanoTime() - start) / 1_000_000);
-      if (transactional) connection.commit();
+      if (backwards) {
+        removeApplied(m);
+      } else if (shared) {
+        group.record(historyRows(m, (System.nanoTime() - start) / 1_000_000));
+      } else {
+        history.record(historyRows(m, (System.nanoTime() - start) / 1_000_000));
+      }
+      if (transactional && !shared) connection.commit();
     } catch (SQLException | RuntimeException e) {
       if (transactional) rollbackQuietly();
-      String outcome = transactional ? "\n  The migration was rolled back; nothing of it was"
-          + " applied." : "\n  This migration is not atomic: its earlier statements stay applied;"
-          + " check the database before running migrate again.";
+      int sharing = group.migrations();
+      String outcome = shared && sharing > 1 ? "\n  The run's transaction was rolled back: none of"
+          + " the " + sharing + " migrations it held was applied, this one included."
+          : transactional ? "\n  The migration was rolled back; nothing of it was applied."
+          : "\n  This migration is not atomic: its earlier statements stay applied;"
+              + " check the database before running migrate again.";
+      if (shared) group.rolledBack();
       // An operation's failure already names the migration and operation; keep its cause.
       if (e instanceof MigrationErrors.MigrationFailed f) {
         throw new MigrationErrors.MigrationFailed(f.getMessage() + outcome, f.getCause());
@@ -314,9 +379,8 @@ public final class MigrationExecutor {
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
           + m.key() + ": " + e.getMessage() + outcome, e);
     } finally {
-      connection.setAutoCommit(autoCommit);
+      if (!shared) connection.setAutoCommit(autoCommit);
     }
-    return backwards ? before : after;
   }
 
   private void rollbackQuietly() {
@@ -328,9 +392,11 @@ public final class MigrationExecutor {
   }
 
   /** A squashed migration is recorded when it applies; its originals are recorded with it. */
-  private void recordApplied(Migration m, long millis) throws SQLException {
-    history.record(m.key(), m.checksum(), millis);
-    for (MigrationKey replaced : m.replaces()) history.record(replaced, null, 0);
+  private static List<AppliedMigration> historyRows(Migration m, long millis) {
+    List<AppliedMigration> rows = new ArrayList<>();
+    rows.add(MigrationHistory.row(m.key(), m.checksum(), millis));
+    for (MigrationKey replaced : m.replaces()) rows.add(MigrationHistory.row(replaced, null, 0));
+    return rows;
   }
 
   private void removeApplied(Migration m) throws SQLException {

@@ -10,6 +10,7 @@ import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Takes a migration's operations through a schema editor, forwards or backwards (last first),
@@ -50,10 +51,17 @@ public final class MigrationSql {
   /** @param states as {@link #states} gives them */
   static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
       Failure failure) {
+    run(editor, m, states, backwards, failure, i -> {});
+  }
+
+  /** @param starting hears the index of each operation before it makes its statements */
+  static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
+      Failure failure, IntConsumer starting) {
     List<Operation> ops = m.operations();
     for (int n = 0; n < ops.size(); n++) {
       int i = backwards ? ops.size() - 1 - n : n;
       Operation op = ops.get(i);
+      starting.accept(i);
       try {
         if (backwards) op.databaseBackwards(editor, m.app(), states.get(i), states.get(i + 1));
         else op.databaseForwards(editor, m.app(), states.get(i), states.get(i + 1));

@@ -85,17 +85,31 @@ public final class MigrationHistory {
   }
 
   public void record(MigrationKey key, String checksum, long executionMillis) throws SQLException {
+    record(List.of(row(key, checksum, executionMillis)));
+  }
+
+  /** A row for {@link #record(List)}, applied now by this user. */
+  public static AppliedMigration row(MigrationKey key, String checksum, long executionMillis) {
+    return new AppliedMigration(key, Instant.now(), checksum, executionMillis, appliedBy());
+  }
+
+  /** Records rows in one round trip to the database, in their order. */
+  public void record(List<AppliedMigration> rows) throws SQLException {
+    if (rows.isEmpty()) return;
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT INTO " + q(TABLE) + " (" + q("app") + ", " + q("name") + ", " + q("applied")
             + ", " + q("checksum") + ", " + q("execution_ms") + ", " + q("applied_by")
             + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, key.app());
-      ps.setString(2, key.name());
-      ps.setTimestamp(3, Timestamp.from(Instant.now()));
-      ps.setString(4, checksum);
-      ps.setLong(5, executionMillis);
-      ps.setString(6, appliedBy());
-      ps.executeUpdate();
+      for (AppliedMigration row : rows) {
+        ps.setString(1, row.key().app());
+        ps.setString(2, row.key().name());
+        ps.setTimestamp(3, Timestamp.from(row.applied()));
+        ps.setString(4, row.checksum());
+        ps.setLong(5, row.executionMillis());
+        ps.setString(6, row.appliedBy());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 

@@ -154,6 +154,40 @@ abstract class MigrationExecutorContract {
     assertThat(appliedNames()).containsExactly("shop.0001_initial");
   }
 
+  @Test void aFreshDatabaseIsMigratedInOneTransaction() throws Exception {
+    assertThatThrownBy(() -> migrate("failing", List.of()))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("shop.0002_broken")
+        .hasMessageContaining("none of the 2 migrations it held was applied");
+    assertThat(db.dialect().introspect(db.connection()).tables()).doesNotContainKey("shop_product");
+    assertThat(appliedNames()).isEmpty();
+  }
+
+  @Test void aNonAtomicMigrationCommitsTheSharedTransactionBeforeIt() throws Exception {
+    Path project = Files.createTempDirectory("cairn-nonatomic");
+    Path shop = Files.createDirectories(project.resolve("shop"));
+    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
+        shop.resolve("0001_initial.yaml"));
+    Files.writeString(shop.resolve("0002_outside.yaml"), """
+        atomic: false
+        dependencies: [shop.0001_initial]
+        operations:
+          - RunSQL: {sql: "CREATE TABLE plain_table (id integer)", reverse_sql: []}
+        """);
+    Files.writeString(shop.resolve("0003_broken.yaml"), """
+        dependencies: [shop.0002_outside]
+        operations:
+          - RunSQL: {sql: "INSERT INTO no_such_table VALUES (1)", reverse_sql: []}
+        """);
+    assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("shop.0003_broken")
+        .hasMessageContaining("The migration was rolled back");
+    assertThat(appliedNames()).containsExactly("shop.0001_initial", "shop.0002_outside");
+    assertThat(db.dialect().introspect(db.connection()).tables())
+        .containsKeys("shop_product", "plain_table");
+  }
+
   @Test void fakeRecordsWithoutRunningAnything() throws Exception {
     migrate(fixture("twoapps"), List.of(), new MigrateOptions(true, false, false));
     assertThat(appliedNames()).hasSize(3);

@@ -1,0 +1,90 @@
+package dev.cairn.execute;
+
+import dev.cairn.migration.Migration;
+import dev.cairn.schema.ConnectionSink;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.SqlStatement;
+import dev.cairn.schema.StatementSink;
+import dev.cairn.state.ProjectState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One migration's SQL, made before anything runs and then run as made: making it is the dry run
+ * that refuses a plan whose SQL cannot be generated, and running the same statements spares making
+ * them twice. A migration with Java code (RunJava) needs a live connection and is made again as
+ * it runs. Immutable.
+ *
+ * @param states the state before each operation, then after the last
+ * @param statements in the order they run, each with the index of its operation
+ */
+record MigrationScript(Migration migration, boolean backwards, List<ProjectState> states,
+    List<Numbered> statements, boolean needsConnection) {
+
+  /** A statement and the index of the operation that made it. */
+  record Numbered(int operation, SqlStatement statement) {}
+
+  MigrationScript {
+    states = List.copyOf(states);
+    statements = List.copyOf(statements);
+  }
+
+  ProjectState before() {
+    return backwards ? states.get(states.size() - 1) : states.get(0);
+  }
+
+  ProjectState after() {
+    return backwards ? states.get(0) : states.get(states.size() - 1);
+  }
+
+  /**
+   * Makes the script of {@code m}, forwards or backwards.
+   *
+   * @param states the state before each of its operations, then after the last
+   * @throws RuntimeException what {@code failure} makes of an operation that cannot make its SQL
+   */
+  static MigrationScript make(Dialect dialect, Migration m, List<ProjectState> states,
+      boolean backwards, MigrationSql.Failure failure) {
+    Collector sink = new Collector();
+    MigrationSql.run(dialect.schemaEditor(sink), m, states, backwards, failure,
+        i -> sink.operation = i);
+    return new MigrationScript(m, backwards, states, sink.statements, sink.connectionWanted);
+  }
+
+  /** Runs the statements on {@code connection}; makes them again there when Java code needs it. */
+  void run(Dialect dialect, Connection connection, MigrationSql.Failure failure)
+      throws SQLException {
+    ConnectionSink sink = new ConnectionSink(connection);
+    if (needsConnection) {
+      MigrationSql.run(dialect.schemaEditor(sink), migration, states, backwards, failure, i -> {});
+      return;
+    }
+    for (Numbered n : statements) {
+      if (n.statement().sql().isEmpty()) continue; // a note for sqlmigrate, not SQL
+      try {
+        sink.accept(n.statement());
+      } catch (SQLException | RuntimeException e) {
+        throw failure.of(n.operation(), migration.operations().get(n.operation()), e);
+      }
+    }
+  }
+
+  /** Collects statements by operation and notes whether one asked for a live connection. */
+  private static final class Collector implements StatementSink {
+    final List<Numbered> statements = new ArrayList<>();
+    int operation;
+    boolean connectionWanted;
+
+    @Override public void accept(SqlStatement statement) {
+      statements.add(new Numbered(operation, statement));
+    }
+
+    @Override public Optional<Connection> connection() {
+      connectionWanted = true;
+      return Optional.empty();
+    }
+  }
+}
