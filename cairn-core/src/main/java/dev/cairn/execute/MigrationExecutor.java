@@ -61,11 +61,24 @@ public final class MigrationExecutor {
    * does not read its operations again.
    */
   public void readUnappliedOperations(Map<MigrationKey, AppliedMigration> applied) {
-    for (Migration m : migrations) {
+    List<Migration> unread = migrations.stream().filter(m -> {
       AppliedMigration row = applied.get(m.key());
-      if (row == null || row.checksum() == null || !row.checksum().equals(m.checksum())) {
-        m.operations();
-      }
+      return row == null || row.checksum() == null || !row.checksum().equals(m.checksum());
+    }).toList();
+    // Parsing a long history is most of a fresh run's start-up, on a JVM that is not warm yet:
+    // files are read in parallel, and the first broken one in file order is reported.
+    unread.parallelStream().map(MigrationExecutor::readingError).toList().stream()
+        .filter(java.util.Objects::nonNull).findFirst().ifPresent(e -> {
+          throw e;
+        });
+  }
+
+  private static RuntimeException readingError(Migration m) {
+    try {
+      m.operations();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
     }
   }
 
@@ -243,26 +256,33 @@ public final class MigrationExecutor {
   /**
    * Runs the plan's scripts in order, each migration in one transaction with its history change.
    * When {@code freshDatabase} (nothing was applied) and the database has transactional DDL, the
-   * run's migrations share one transaction instead, up to any non-atomic one: nobody uses a new
-   * database yet, so its locks held longer hurt no one, a failure leaves it as empty as it was,
-   * and a thousand commits are saved. A non-atomic migration commits what came before it.
+   * run's migrations share one transaction instead ({@link SharedTransaction}), up to any
+   * non-atomic one, which commits what came before it: nobody uses a new database yet, so its
+   * locks held longer hurt no one, a failure leaves it as empty as it was, and a thousand commits
+   * and round trips are saved.
    */
   private void run(List<PlanStep> plan, List<MigrationScript> scripts, Set<MigrationKey> applied,
       MigrateOptions options, MigrationListener listener, boolean freshDatabase)
       throws SQLException {
-    Transaction group = new Transaction(freshDatabase && dialect.hasTransactionalDdl());
-    try {
+    try (SharedTransaction shared = freshDatabase && dialect.hasTransactionalDdl()
+        ? new SharedTransaction(connection, dialect, history, listener) : null) {
       for (int i = 0; i < plan.size(); i++) {
         PlanStep step = plan.get(i);
         MigrationScript script = scripts.get(i);
         Migration m = step.migration();
         if (i == plan.size() - 1) dialect.beforeLastMigration(connection);
+        if (shared != null && options.fakeInitial()) shared.send(); // the check reads the schema
         boolean fake = options.fake() || (!step.backwards() && options.fakeInitial()
             && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, script.before()));
-        listener.started(step);
-        long start = System.nanoTime();
-        runInTransaction(script, fake, group);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (shared != null && m.atomic()) {
+          shared.add(step, script, fake);
+        } else {
+          if (shared != null) shared.commit();
+          listener.started(step);
+          long start = System.nanoTime();
+          runInTransaction(script, fake);
+          listener.finished(step, (System.nanoTime() - start) / 1_000_000, fake);
+        }
         if (step.backwards()) {
           applied.remove(m.key());
           m.replaces().forEach(applied::remove);
@@ -270,84 +290,22 @@ public final class MigrationExecutor {
           applied.add(m.key());
           applied.addAll(m.replaces());
         }
-        listener.finished(step, millis, fake);
       }
-      group.commit();
-    } finally {
-      group.close();
-    }
-  }
-
-  /**
-   * The transaction that several migrations share on a fresh database; migrations join it while
-   * it lasts, and it commits before a migration that cannot run in it.
-   */
-  private final class Transaction implements AutoCloseable {
-    private final boolean shared;
-    private final boolean autoCommit;
-    private final List<AppliedMigration> rows = new ArrayList<>();
-    private int migrations;
-
-    Transaction(boolean shared) throws SQLException {
-      this.shared = shared;
-      this.autoCommit = connection.getAutoCommit();
-    }
-
-    /** Whether a migration runs inside this shared transaction, which it then joins. */
-    boolean join(boolean transactional) throws SQLException {
-      if (!shared || !transactional) {
-        commit();
-        return false;
-      }
-      connection.setAutoCommit(false);
-      migrations++;
-      return true;
-    }
-
-    int migrations() {
-      return migrations;
-    }
-
-    /** The shared transaction was rolled back: nothing is left to commit. */
-    void rolledBack() {
-      rows.clear();
-      migrations = 0;
-    }
-
-    /** Notes history rows, to be written in one batch before the commit. */
-    void record(List<AppliedMigration> applied) {
-      rows.addAll(applied);
-    }
-
-    void commit() throws SQLException {
-      if (migrations == 0) return;
-      history.record(rows);
-      connection.commit();
-      rows.clear();
-      migrations = 0;
-    }
-
-    /** Rolls back what is not committed (after a failure) and restores auto-commit. */
-    @Override public void close() throws SQLException {
-      if (migrations > 0) rollbackQuietly();
-      migrations = 0;
-      connection.setAutoCommit(autoCommit);
+      if (shared != null) shared.commit();
     }
   }
 
   /**
    * Runs one migration's script and its history change in one transaction where the database
-   * allows: its own, or the run's shared one.
+   * allows.
    */
-  private void runInTransaction(MigrationScript script, boolean fake, Transaction group)
-      throws SQLException {
+  private void runInTransaction(MigrationScript script, boolean fake) throws SQLException {
     long start = System.nanoTime();
     Migration m = script.migration();
     boolean backwards = script.backwards();
     boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
-    boolean shared = group.join(transactional);
     boolean autoCommit = connection.getAutoCommit();
-    if (!shared) connection.setAutoCommit(!transactional);
+    connection.setAutoCommit(!transactional);
     try {
       if (!fake) {
         script.run(dialect, connection, (i, op, e) -> new MigrationErrors.MigrationFailed(
@@ -357,21 +315,15 @@ public final class MigrationExecutor {
       }
       if (backwards) {
         removeApplied(m);
-      } else if (shared) {
-        group.record(historyRows(m, (System.nanoTime() - start) / 1_000_000));
       } else {
         history.record(historyRows(m, (System.nanoTime() - start) / 1_000_000));
       }
-      if (transactional && !shared) connection.commit();
+      if (transactional) connection.commit();
     } catch (SQLException | RuntimeException e) {
       if (transactional) rollbackQuietly();
-      int sharing = group.migrations();
-      String outcome = shared && sharing > 1 ? "\n  The run's transaction was rolled back: none of"
-          + " the " + sharing + " migrations it held was applied, this one included."
-          : transactional ? "\n  The migration was rolled back; nothing of it was applied."
-          : "\n  This migration is not atomic: its earlier statements stay applied;"
-              + " check the database before running migrate again.";
-      if (shared) group.rolledBack();
+      String outcome = transactional ? "\n  The migration was rolled back; nothing of it was"
+          + " applied." : "\n  This migration is not atomic: its earlier statements stay applied;"
+          + " check the database before running migrate again.";
       // An operation's failure already names the migration and operation; keep its cause.
       if (e instanceof MigrationErrors.MigrationFailed f) {
         throw new MigrationErrors.MigrationFailed(f.getMessage() + outcome, f.getCause());
@@ -379,7 +331,7 @@ public final class MigrationExecutor {
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
           + m.key() + ": " + e.getMessage() + outcome, e);
     } finally {
-      if (!shared) connection.setAutoCommit(autoCommit);
+      connection.setAutoCommit(autoCommit);
     }
   }
 
@@ -392,7 +344,7 @@ public final class MigrationExecutor {
   }
 
   /** A squashed migration is recorded when it applies; its originals are recorded with it. */
-  private static List<AppliedMigration> historyRows(Migration m, long millis) {
+  static List<AppliedMigration> historyRows(Migration m, long millis) {
     List<AppliedMigration> rows = new ArrayList<>();
     rows.add(MigrationHistory.row(m.key(), m.checksum(), millis));
     for (MigrationKey replaced : m.replaces()) rows.add(MigrationHistory.row(replaced, null, 0));

@@ -163,6 +163,50 @@ abstract class MigrationExecutorContract {
     assertThat(appliedNames()).isEmpty();
   }
 
+  @Test void aSchemaStatementThatFailsInABatchIsNamedByMigrationAndOperation() throws Exception {
+    Path project = Files.createTempDirectory("cairn-batch");
+    Path shop = Files.createDirectories(project.resolve("shop"));
+    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
+        shop.resolve("0001_initial.yaml"));
+    Files.writeString(shop.resolve("0002_sneaky.yaml"), """
+        dependencies: [shop.0001_initial]
+        operations:
+          - RunSQL: {sql: "CREATE TABLE shop_thing (id integer)", reverse_sql: []}
+        """);
+    Files.writeString(shop.resolve("0003_thing.yaml"), """
+        dependencies: [shop.0002_sneaky]
+        operations:
+          - AddField:
+              model_name: product
+              name: weight
+              field: {type: IntegerField, null: true}
+          - CreateModel:
+              name: Thing
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+        """);
+    List<String> reported = new ArrayList<>();
+    MigrationListener listener = new MigrationListener() {
+      @Override public void started(PlanStep step) {
+        reported.add("started " + step.migration().key().name());
+      }
+
+      @Override public void finished(PlanStep step, long millis, boolean faked) {
+        reported.add("finished " + step.migration().key().name());
+      }
+    };
+    assertThatThrownBy(() -> new MigrationExecutor(db.connection(), db.dialect(), load(project))
+        .migrate(List.of(), MigrateOptions.DEFAULTS, listener))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("applying shop.0003_thing, operation 2 (Create model Thing)")
+        .hasMessageContaining("none of the 3 migrations it held was applied");
+    assertThat(reported).containsExactly("started 0001_initial", "finished 0001_initial",
+        "started 0002_sneaky", "finished 0002_sneaky", "started 0003_thing");
+    assertThat(appliedNames()).isEmpty();
+    assertThat(db.dialect().introspect(db.connection()).tables())
+        .doesNotContainKeys("shop_product", "shop_thing");
+  }
+
   @Test void aNonAtomicMigrationCommitsTheSharedTransactionBeforeIt() throws Exception {
     Path project = Files.createTempDirectory("cairn-nonatomic");
     Path shop = Files.createDirectories(project.resolve("shop"));
