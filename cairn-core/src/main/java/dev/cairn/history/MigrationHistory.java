@@ -67,8 +67,20 @@ public final class MigrationHistory {
 
   /** Every recorded migration, in the order applied; empty when the table does not exist yet. */
   public Map<MigrationKey, AppliedMigration> applied() throws SQLException {
+    // The table is read first and looked for only when that fails: the catalog query behind
+    // exists() costs a no-op run more than the read. Inside a transaction a failed read would
+    // spoil it, so there the table is looked for first.
+    if (!connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+    try {
+      return read();
+    } catch (SQLException e) {
+      if (connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+      throw e;
+    }
+  }
+
+  private Map<MigrationKey, AppliedMigration> read() throws SQLException {
     Map<MigrationKey, AppliedMigration> rows = new LinkedHashMap<>();
-    if (!exists()) return rows;
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT " + q("app") + ", " + q("name") + ", " + q("applied") + ", " + q("checksum") + ", "
             + q("execution_ms") + ", " + q("applied_by") + " FROM " + q(TABLE)
