@@ -33,7 +33,6 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    SqliteNativeLibrary.useCachedCopy();
     System.exit(run(args));
   }
 
