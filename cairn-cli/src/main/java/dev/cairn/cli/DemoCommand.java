@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void insertProduct(PrintWriter out, String url, String name, String price)
       throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = connect(url);
         PreparedStatement ps = c.prepareStatement(
             "INSERT INTO shop_product (name, price) VALUES (?, ?)")) {
       ps.setString(1, name);
@@ -148,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printProducts(PrintWriter out, String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = connect(url);
         PreparedStatement ps = c.prepareStatement("SELECT * FROM shop_product ORDER BY id");
         ResultSet rs = ps.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
@@ -162,6 +162,12 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     out.flush();
+  }
+
+  /** The demo's own queries open SQLite as every command does, with the cached library. */
+  private static Connection connect(String sqliteUrl) throws SQLException {
+    SqliteNativeLibrary.useCachedCopy();
+    return DriverManager.getConnection(sqliteUrl);
   }
 
   private static String launcher() {

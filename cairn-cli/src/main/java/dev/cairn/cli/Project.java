@@ -94,6 +94,8 @@ final class Project {
   }
 
   Database openDatabase() throws SQLException {
+    // Only here, not at start-up: it costs about 50 ms, which a PostgreSQL run need not pay.
+    if (databaseUrl.startsWith("jdbc:sqlite:")) SqliteNativeLibrary.useCachedCopy();
     return Database.open(databaseUrl);
   }
 

@@ -18,7 +18,10 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteNativeLibrary {
   private SqliteNativeLibrary() {}
 
-  /** Does nothing when the user chose a library, or the cache cannot be written. */
+  /**
+   * Call before a process's first SQLite connection: the driver loads its library once, at the
+   * first connection. Does nothing when the user chose a library, or the cache cannot be written.
+   */
   static void useCachedCopy() {
     if (System.getProperty("org.sqlite.lib.path") != null) return;
     try {
