@@ -67,9 +67,10 @@ final class MigrateCommand implements Callable<Integer> {
       for (var file : Merges.write(project, merges)) out.println("  Wrote " + file);
     }
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
-    try (Database db = project.openDatabase()) {
+    try (Project.OpenedProject opened = project.openReadingMigrations()) {
+      Database db = opened.db();
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
-          project.migrationsReadingOperationsLater());
+          opened.migrations());
       if (plan || check) {
         List<PlanStep> steps = executor.plan(targets);
         warnMissing(spec.commandLine().getErr(), project,

@@ -47,8 +47,9 @@ final class ShowMigrationsCommand implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
-    List<Migration> migrations = project.migrationsReadingOperationsLater();
-    try (Database db = project.openDatabase()) {
+    try (Project.OpenedProject opened = project.openReadingMigrations()) {
+      Database db = opened.db();
+      List<Migration> migrations = opened.migrations();
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(), migrations);
       Map<MigrationKey, AppliedMigration> appliedRows = executor.applied();
       executor.readUnappliedOperations(appliedRows);
