@@ -67,10 +67,11 @@ public final class MigrationExecutor {
     }).toList();
     // Parsing a long history is most of a fresh run's start-up, on a JVM that is not warm yet:
     // files are read in parallel, and the first broken one in file order is reported.
-    unread.parallelStream().map(MigrationExecutor::readingError).toList().stream()
-        .filter(java.util.Objects::nonNull).findFirst().ifPresent(e -> {
-          throw e;
-        });
+    List<RuntimeException> errors =
+        unread.parallelStream().map(MigrationExecutor::readingError).toList();
+    for (RuntimeException e : errors) {
+      if (e != null) throw e;
+    }
   }
 
   private static RuntimeException readingError(Migration m) {
