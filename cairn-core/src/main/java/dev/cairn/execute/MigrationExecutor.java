@@ -165,7 +165,10 @@ public final class MigrationExecutor {
         return plan;
       }
       history.ensureExists();
-      run(plan, scripts, applied, options, listener, !backwards && appliedRows.isEmpty());
+      // --fake-initial adopts a database that is already in use: its migrations keep their own
+      // transactions, so that none holds locks on live tables for the whole run.
+      run(plan, scripts, applied, options, listener,
+          !backwards && appliedRows.isEmpty() && !options.fakeInitial());
       plan.forEach(step -> {
         Migration m = step.migration();
         if (step.backwards()) {
@@ -256,11 +259,11 @@ public final class MigrationExecutor {
 
   /**
    * Runs the plan's scripts in order, each migration in one transaction with its history change.
-   * When {@code freshDatabase} (nothing was applied) and the database has transactional DDL, the
-   * run's migrations share one transaction instead ({@link SharedTransaction}), up to any
-   * non-atomic one, which commits what came before it: nobody uses a new database yet, so its
-   * locks held longer hurt no one, a failure leaves it as empty as it was, and a thousand commits
-   * and round trips are saved.
+   * When {@code freshDatabase} (nothing applied, nothing adopted) and the database has
+   * transactional DDL, the run's migrations share one transaction instead ({@link
+   * SharedTransaction}), up to any non-atomic one, which commits what came before it: nobody
+   * uses a new database yet, so its locks held longer hurt no one, a failure leaves it as empty
+   * as it was, and a thousand commits and round trips are saved.
    */
   private void run(List<PlanStep> plan, List<MigrationScript> scripts, Set<MigrationKey> applied,
       MigrateOptions options, MigrationListener listener, boolean freshDatabase)
@@ -272,7 +275,6 @@ public final class MigrationExecutor {
         MigrationScript script = scripts.get(i);
         Migration m = step.migration();
         if (i == plan.size() - 1) dialect.beforeLastMigration(connection);
-        if (shared != null && options.fakeInitial()) shared.send(); // the check reads the schema
         boolean fake = options.fake() || (!step.backwards() && options.fakeInitial()
             && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, script.before()));
         if (shared != null && m.atomic()) {

@@ -249,6 +249,19 @@ abstract class MigrationExecutorContract {
     assertThat(appliedNames()).containsExactlyInAnyOrder("catalog.0001_initial", "shop.0001_initial");
   }
 
+  @Test void fakeInitialAdoptsADatabaseInUseOneTransactionAMigration() throws Exception {
+    migrate("failing", List.of(new Target("shop", "0001")));
+    try (Statement s = db.connection().createStatement()) {
+      s.execute("DELETE FROM " + db.dialect().quote(MigrationHistory.TABLE));
+    }
+    assertThatThrownBy(() -> migrate(fixture("failing"), List.of(),
+        new MigrateOptions(false, true, false)))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("shop.0002_broken")
+        .hasMessageContaining("The migration was rolled back");
+    assertThat(appliedNames()).containsExactly("shop.0001_initial");
+  }
+
   @Test void aSquashedMigrationAppliesOnAFreshDatabaseAndRecordsWhatItReplaces() throws Exception {
     List<PlanStep> done = migrate("squashed", List.of());
     assertThat(done).extracting(s -> s.migration().key().name())
