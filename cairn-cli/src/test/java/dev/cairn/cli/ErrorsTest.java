@@ -101,6 +101,8 @@ final class ErrorsTest {
     Cli.Result r = project.cairn("migrate");
     assertRefused(r, "0003_sku.yaml: Add field sku to prodcut: no model shop.prodcut");
     assertThat(r.err()).contains("depends on the one that creates");
+    assertRefused(project.cairn("migrate", "--plan"),
+        "0003_sku.yaml: Add field sku to prodcut: no model shop.prodcut");
   }
 
     @Test void aDependencyOnAMissingMigrationNamesBoth() throws SQLException {

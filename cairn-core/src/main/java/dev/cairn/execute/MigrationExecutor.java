@@ -96,7 +96,10 @@ public final class MigrationExecutor {
     return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)));
   }
 
-  /** What {@link #migrate} would do now, without the lock and without changing anything. */
+  /**
+   * What {@link #migrate} would do now, without the lock and without changing anything; refuses
+   * what it would refuse before its first step, such as an operation that does not fit.
+   */
   public List<PlanStep> plan(List<Target> targets) throws SQLException {
     Map<MigrationKey, AppliedMigration> appliedRows = applied();
     readUnappliedOperations(appliedRows);
@@ -105,6 +108,11 @@ public final class MigrationExecutor {
     List<PlanStep> plan = planner.plan(targets);
     MigrationPlanner.checkReversible(plan);
     MissingFiles.check(migrations, appliedRows, planner, targets, plan);
+    if (!plan.isEmpty() && plan.get(0).backwards()) {
+      scriptsBackwards(p.graph(), p.applied(), plan);
+    } else {
+      scriptsForwards(p.graph(), p.applied(), plan);
+    }
     return plan;
   }
 
