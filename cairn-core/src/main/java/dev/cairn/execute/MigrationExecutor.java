@@ -145,7 +145,10 @@ public final class MigrationExecutor {
     try (DatabaseLock lock = dialect.lock(connection)) {
       // Every check runs before the history table is created: a refused run changes nothing.
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
-      readUnappliedOperations(appliedRows); // a broken file is named before any other problem
+      // A fresh database runs in one transaction (see run): a failure rolls everything back.
+      boolean fresh = appliedRows.isEmpty() && !options.fakeInitial()
+          && dialect.hasTransactionalDdl();
+      if (!fresh) readUnappliedOperations(appliedRows); // named before any other problem
       Set<MigrationKey> applied = appliedRows.keySet();
       List<MigrationKey> changed = changedSinceApplied(appliedRows);
       if (!changed.isEmpty() && !options.ignoreChecksums()) {
@@ -161,22 +164,29 @@ public final class MigrationExecutor {
       MissingFiles.check(migrations, appliedRows, planner, targets, plan);
       listener.missingFiles(missingSinceApplied(appliedRows));
       boolean backwards = !plan.isEmpty() && plan.get(0).backwards();
-      // Make every migration's SQL first: an operation that does not fit the state before it
-      // (AddField to a missing model), or whose SQL cannot be made, is refused here, naming its
-      // file, and not once the migrations before it have committed.
-      List<MigrationScript> scripts = backwards ? scriptsBackwards(graph, applied, plan)
-          : scriptsForwards(graph, applied, plan);
+      // One transaction for all: the scripts are made while the first ones run.
+      boolean pipelined = fresh && !backwards && !plan.isEmpty()
+          && plan.stream().allMatch(step -> step.migration().atomic());
+      if (fresh && !pipelined) readUnappliedOperations(appliedRows);
+      // Otherwise make every migration's SQL first: an operation that does not fit the state
+      // before it (AddField to a missing model), or whose SQL cannot be made, is refused here,
+      // naming its file, and not once the migrations before it have committed.
+      Scripts scripts = pipelined ? pipeline(graph, applied, plan, appliedRows)
+          : Scripts.of(backwards ? scriptsBackwards(graph, applied, plan)
+              : scriptsForwards(graph, applied, plan));
       listener.planned(plan);
       Set<MigrationKey> recorded = new LinkedHashSet<>(appliedRows.keySet());
       if (plan.isEmpty()) {
         recordReplacements(recorded, listener);
         return plan;
       }
-      history.ensureExists();
+      // A fresh run creates the table in its transaction: a failure leaves nothing behind.
+      if (!fresh) history.ensureExists();
       // --fake-initial adopts a database that is already in use: its migrations keep their own
       // transactions, so that none holds locks on live tables for the whole run.
-      run(plan, scripts, applied, options, listener,
-          !backwards && appliedRows.isEmpty() && !options.fakeInitial());
+      try (scripts) {
+        run(plan, scripts, applied, options, listener, fresh && !backwards);
+      }
       plan.forEach(step -> {
         Migration m = step.migration();
         if (step.backwards()) {
@@ -204,6 +214,41 @@ public final class MigrationExecutor {
       state = script.after();
     }
     return scripts;
+  }
+
+  /** The scripts a run applies, made before it starts or while it runs. */
+  private interface Scripts extends AutoCloseable {
+    MigrationScript get(int step);
+
+    /** Called before the run commits: what failed while the scripts were made is thrown. */
+    default void awaitEnd() {}
+
+    @Override default void close() {}
+
+    static Scripts of(List<MigrationScript> made) {
+      return made::get;
+    }
+  }
+
+  private Scripts pipeline(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
+      Map<MigrationKey, AppliedMigration> appliedRows) {
+    ProjectState start = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
+    ScriptPipeline pipeline = new ScriptPipeline(
+        plan.stream().map(PlanStep::migration).toList(), start,
+        (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows));
+    return new Scripts() {
+      @Override public MigrationScript get(int step) {
+        return pipeline.next();
+      }
+
+      @Override public void awaitEnd() {
+        pipeline.awaitEnd();
+      }
+
+      @Override public void close() {
+        pipeline.close();
+      }
+    };
   }
 
   private List<MigrationScript> scriptsBackwards(MigrationGraph graph, Set<MigrationKey> applied,
@@ -273,10 +318,10 @@ public final class MigrationExecutor {
    * uses a new database yet, so its locks held longer hurt no one, a failure leaves it as empty
    * as it was, and a thousand commits and round trips are saved.
    */
-  private void run(List<PlanStep> plan, List<MigrationScript> scripts, Set<MigrationKey> applied,
+  private void run(List<PlanStep> plan, Scripts scripts, Set<MigrationKey> applied,
       MigrateOptions options, MigrationListener listener, boolean freshDatabase)
       throws SQLException {
-    try (SharedTransaction shared = freshDatabase && dialect.hasTransactionalDdl()
+    try (SharedTransaction shared = freshDatabase
         ? new SharedTransaction(connection, dialect, history, listener) : null) {
       for (int i = 0; i < plan.size(); i++) {
         PlanStep step = plan.get(i);
@@ -288,7 +333,10 @@ public final class MigrationExecutor {
         if (shared != null && m.atomic()) {
           shared.add(step, script, fake);
         } else {
-          if (shared != null) shared.commit();
+          if (shared != null) {
+            shared.commit();
+            history.ensureExists();
+          }
           listener.started(step);
           long start = System.nanoTime();
           runInTransaction(script, fake);
@@ -302,6 +350,7 @@ public final class MigrationExecutor {
           applied.addAll(m.replaces());
         }
       }
+      scripts.awaitEnd();
       if (shared != null) shared.commit();
     }
   }

@@ -61,7 +61,10 @@ final class SharedTransaction implements AutoCloseable {
 
   /** Adds a forwards migration; it runs now, or with the next batch. */
   void add(PlanStep step, MigrationScript script, boolean fake) throws SQLException {
-    if (migrations++ == 0) connection.setAutoCommit(false);
+    if (migrations++ == 0) {
+      connection.setAutoCommit(false);
+      history.ensureExistsInTransaction();
+    }
     if (fake || onlySchemaStatements(script)) {
       queued.add(new Queued(step, script, fake));
       queuedStatements += queued.get(queued.size() - 1).statements();

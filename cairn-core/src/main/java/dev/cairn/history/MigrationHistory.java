@@ -55,7 +55,7 @@ public final class MigrationHistory {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      dialect.schemaEditor(new ConnectionSink(connection)).createModel(ProjectState.empty(), MODEL);
+      create();
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -63,6 +63,18 @@ public final class MigrationHistory {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  /**
+   * Creates the table unless it is there, in the transaction the caller has open: it commits, or
+   * is rolled back, with the migrations recorded in it. The caller holds the migration lock.
+   */
+  public void ensureExistsInTransaction() throws SQLException {
+    if (!exists()) create();
+  }
+
+  private void create() throws SQLException {
+    dialect.schemaEditor(new ConnectionSink(connection)).createModel(ProjectState.empty(), MODEL);
   }
 
   /** Every recorded migration, in the order applied; empty when the table does not exist yet. */

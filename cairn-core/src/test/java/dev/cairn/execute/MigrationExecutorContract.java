@@ -207,6 +207,25 @@ abstract class MigrationExecutorContract {
         .doesNotContainKeys("shop_product", "shop_thing");
   }
 
+  @Test void aFreshRunWhoseLaterMigrationDoesNotFitLeavesNothingBehind() throws Exception {
+    Path project = Files.createTempDirectory("cairn-misfit");
+    Path shop = Files.createDirectories(project.resolve("shop"));
+    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
+        shop.resolve("0001_initial.yaml"));
+    Files.writeString(shop.resolve("0002_misfit.yaml"), """
+        dependencies: [shop.0001_initial]
+        operations:
+          - AddField:
+              model_name: nowhere
+              name: weight
+              field: {type: IntegerField, null: true}
+        """);
+    assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS))
+        .isInstanceOf(dev.cairn.graph.ReplayException.class)
+        .hasMessageContaining("0002_misfit.yaml");
+    assertThat(db.dialect().introspect(db.connection()).tables()).isEmpty();
+  }
+
   @Test void aNonAtomicMigrationCommitsTheSharedTransactionBeforeIt() throws Exception {
     Path project = Files.createTempDirectory("cairn-nonatomic");
     Path shop = Files.createDirectories(project.resolve("shop"));
