@@ -20,7 +20,7 @@ record Environment(String cpu, int cores, long memoryGb, String java, String pos
     String flyway, String liquibase, String jdbc) {
   /** Flyway's and Liquibase's whole-process runs get the flags of Cairn's launcher. */
   static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-Xshare:auto", "-Dliquibase.analytics.enabled=false");
+      "-XX:CICompilerCount=1", "-Xshare:auto", "-Dliquibase.analytics.enabled=false");
 
   static Environment read() throws IOException, SQLException {
     String cpu = "unknown";
