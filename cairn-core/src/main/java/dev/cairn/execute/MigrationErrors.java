@@ -1,5 +1,6 @@
 package dev.cairn.execute;
 
+import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import java.util.List;
 
@@ -70,8 +71,23 @@ public final class MigrationErrors {
 
   /** The database refused a statement; nothing of that migration stays where DDL is transactional. */
   public static final class MigrationFailed extends RuntimeException {
+    /** Said of a migration that ran in a transaction of its own and failed. */
+    static final String ROLLED_BACK = "\n  The migration was rolled back; nothing of it was applied.";
+
     public MigrationFailed(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    /** Operation {@code operation} (from 0) of {@code m} failed, applying or unapplying it. */
+    static MigrationFailed inOperation(Migration m, int operation, boolean backwards, Exception e) {
+      return new MigrationFailed((backwards ? "unapplying " : "applying ") + m.key()
+          + ", operation " + (operation + 1) + " (" + m.operations().get(operation).describe()
+          + "): " + e.getMessage(), e);
+    }
+
+    /** This failure with what became of the work it interrupted. */
+    MigrationFailed withOutcome(String outcome) {
+      return new MigrationFailed(getMessage() + outcome, getCause());
     }
   }
 

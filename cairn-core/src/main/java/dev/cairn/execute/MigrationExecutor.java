@@ -207,7 +207,7 @@ public final class MigrationExecutor {
       List<PlanStep> plan) {
     List<MigrationScript> scripts = new ArrayList<>();
     if (plan.isEmpty()) return scripts;
-    ProjectState state = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
+    ProjectState state = stateAt(graph, applied);
     for (PlanStep step : plan) {
       MigrationScript script = script(step.migration(), state, false);
       scripts.add(script);
@@ -232,9 +232,8 @@ public final class MigrationExecutor {
 
   private Scripts pipeline(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
       Map<MigrationKey, AppliedMigration> appliedRows) {
-    ProjectState start = graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
     ScriptPipeline pipeline = new ScriptPipeline(
-        plan.stream().map(PlanStep::migration).toList(), start,
+        plan.stream().map(PlanStep::migration).toList(), stateAt(graph, applied),
         (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows));
     return new Scripts() {
       @Override public MigrationScript get(int step) {
@@ -249,6 +248,11 @@ public final class MigrationExecutor {
         pipeline.close();
       }
     };
+  }
+
+  /** The state the applied migrations leave; rows for migrations with no file count for none. */
+  private static ProjectState stateAt(MigrationGraph graph, Set<MigrationKey> applied) {
+    return graph.stateAt(applied.stream().filter(graph.nodes()::contains).toList());
   }
 
   private List<MigrationScript> scriptsBackwards(MigrationGraph graph, Set<MigrationKey> applied,
@@ -368,9 +372,8 @@ public final class MigrationExecutor {
     connection.setAutoCommit(!transactional);
     try {
       if (!fake) {
-        script.run(dialect, connection, (i, op, e) -> new MigrationErrors.MigrationFailed(
-            (backwards ? "unapplying " : "applying ") + m.key() + ", operation " + (i + 1)
-                + " (" + op.describe() + "): " + e.getMessage(), e));
+        script.run(dialect, connection,
+            (i, op, e) -> MigrationErrors.MigrationFailed.inOperation(m, i, backwards, e));
         dialect.checkIntegrity(connection);
       }
       if (backwards) {
@@ -381,13 +384,11 @@ public final class MigrationExecutor {
       if (transactional) connection.commit();
     } catch (SQLException | RuntimeException e) {
       if (transactional) rollbackQuietly();
-      String outcome = transactional ? "\n  The migration was rolled back; nothing of it was"
-          + " applied." : "\n  This migration is not atomic: its earlier statements stay applied;"
-          + " check the database before running migrate again.";
+      String outcome = transactional ? MigrationErrors.MigrationFailed.ROLLED_BACK
+          : "\n  This migration is not atomic: its earlier statements stay applied;"
+              + " check the database before running migrate again.";
       // An operation's failure already names the migration and operation; keep its cause.
-      if (e instanceof MigrationErrors.MigrationFailed f) {
-        throw new MigrationErrors.MigrationFailed(f.getMessage() + outcome, f.getCause());
-      }
+      if (e instanceof MigrationErrors.MigrationFailed f) throw f.withOutcome(outcome);
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")
           + m.key() + ": " + e.getMessage() + outcome, e);
     } finally {

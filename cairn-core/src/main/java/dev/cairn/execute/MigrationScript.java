@@ -32,6 +32,11 @@ record MigrationScript(Migration migration, boolean backwards, List<ProjectState
     statements = List.copyOf(statements);
   }
 
+  /** The statements without the operations that made them. */
+  List<SqlStatement> sql() {
+    return statements.stream().map(Numbered::statement).toList();
+  }
+
   ProjectState before() {
     return backwards ? states.get(states.size() - 1) : states.get(0);
   }

@@ -2,7 +2,6 @@ package dev.cairn.execute;
 
 import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
-import dev.cairn.schema.CollectingSink;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SqlStatement;
@@ -29,11 +28,9 @@ public final class MigrationSql {
   /** The statements a migration runs, without running them. */
   public static List<SqlStatement> of(Dialect dialect, Migration m, ProjectState before,
       boolean backwards) {
-    CollectingSink sink = new CollectingSink();
-    run(dialect.schemaEditor(sink), m, states(m, before), backwards, (i, op, e) ->
+    return MigrationScript.make(dialect, m, states(m, before), backwards, (i, op, e) ->
         e instanceof RuntimeException r ? r
-            : new IllegalStateException("a collecting sink runs nothing", e));
-    return sink.statements();
+            : new IllegalStateException("a collecting sink runs nothing", e)).sql();
   }
 
   /** The state before each operation, then the state after the last. */

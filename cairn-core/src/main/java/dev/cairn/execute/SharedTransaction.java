@@ -2,7 +2,6 @@ package dev.cairn.execute;
 
 import dev.cairn.history.AppliedMigration;
 import dev.cairn.history.MigrationHistory;
-import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RunJava;
 import dev.cairn.operations.RunSQL;
@@ -75,7 +74,8 @@ final class SharedTransaction implements AutoCloseable {
     listener.started(step);
     long start = System.nanoTime();
     try {
-      script.run(dialect, connection, (i, op, e) -> failed(script.migration(), i, e));
+      script.run(dialect, connection,
+          (i, op, e) -> MigrationErrors.MigrationFailed.inOperation(script.migration(), i, false, e));
     } catch (MigrationErrors.MigrationFailed e) {
       throw rolledBack(e);
     }
@@ -176,7 +176,8 @@ final class SharedTransaction implements AutoCloseable {
       if (failed < seen + q.statements()) {
         listener.started(q.step());
         MigrationScript.Numbered n = q.script().statements().get(failed - seen);
-        return rolledBack(failed(q.script().migration(), n.operation(), cause));
+        return rolledBack(MigrationErrors.MigrationFailed.inOperation(q.script().migration(),
+            n.operation(), false, cause));
       }
       seen += q.statements();
       listener.started(q.step());
@@ -186,12 +187,6 @@ final class SharedTransaction implements AutoCloseable {
         + batchFailure.getMessage(), batchFailure));
   }
 
-  private static MigrationErrors.MigrationFailed failed(Migration m, int operation, Exception e) {
-    return new MigrationErrors.MigrationFailed("applying " + m.key() + ", operation "
-        + (operation + 1) + " (" + m.operations().get(operation).describe() + "): "
-        + e.getMessage(), e);
-  }
-
   private MigrationErrors.MigrationFailed rolledBack(MigrationErrors.MigrationFailed e) {
     rollbackQuietly();
     int held = migrations;
@@ -199,11 +194,10 @@ final class SharedTransaction implements AutoCloseable {
     queued.clear();
     queuedStatements = 0;
     rows.clear();
-    String outcome = held > 1
+    return e.withOutcome(held > 1
         ? "\n  The run's transaction was rolled back: none of the " + held + " migrations it"
             + " held was applied, this one included."
-        : "\n  The migration was rolled back; nothing of it was applied.";
-    return new MigrationErrors.MigrationFailed(e.getMessage() + outcome, e.getCause());
+        : MigrationErrors.MigrationFailed.ROLLED_BACK);
   }
 
   private void rollbackQuietly() {

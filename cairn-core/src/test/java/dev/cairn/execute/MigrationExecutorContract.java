@@ -164,10 +164,8 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void aSchemaStatementThatFailsInABatchIsNamedByMigrationAndOperation() throws Exception {
-    Path project = Files.createTempDirectory("cairn-batch");
-    Path shop = Files.createDirectories(project.resolve("shop"));
-    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
-        shop.resolve("0001_initial.yaml"));
+    Path project = shopAfterItsInitialMigration("cairn-batch");
+    Path shop = project.resolve("shop");
     Files.writeString(shop.resolve("0002_sneaky.yaml"), """
         dependencies: [shop.0001_initial]
         operations:
@@ -208,10 +206,8 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void aFreshRunWhoseLaterMigrationDoesNotFitLeavesNothingBehind() throws Exception {
-    Path project = Files.createTempDirectory("cairn-misfit");
-    Path shop = Files.createDirectories(project.resolve("shop"));
-    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
-        shop.resolve("0001_initial.yaml"));
+    Path project = shopAfterItsInitialMigration("cairn-misfit");
+    Path shop = project.resolve("shop");
     Files.writeString(shop.resolve("0002_misfit.yaml"), """
         dependencies: [shop.0001_initial]
         operations:
@@ -227,10 +223,8 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void aNonAtomicMigrationCommitsTheSharedTransactionBeforeIt() throws Exception {
-    Path project = Files.createTempDirectory("cairn-nonatomic");
-    Path shop = Files.createDirectories(project.resolve("shop"));
-    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
-        shop.resolve("0001_initial.yaml"));
+    Path project = shopAfterItsInitialMigration("cairn-nonatomic");
+    Path shop = project.resolve("shop");
     Files.writeString(shop.resolve("0002_outside.yaml"), """
         atomic: false
         dependencies: [shop.0001_initial]
@@ -338,6 +332,15 @@ abstract class MigrationExecutorContract {
 
   private List<String> columns(String table) throws SQLException {
     return db.dialect().introspect(db.connection()).tables().get(table).columnNames();
+  }
+
+  /** A new project whose app shop has the failing fixture's 0001_initial, for a test to extend. */
+  private static Path shopAfterItsInitialMigration(String prefix) throws Exception {
+    Path project = Files.createTempDirectory(prefix);
+    Path shop = Files.createDirectories(project.resolve("shop"));
+    Files.copy(fixture("failing").resolve("shop/0001_initial.yaml"),
+        shop.resolve("0001_initial.yaml"));
+    return project;
   }
 
   static Path fixture(String name) throws URISyntaxException {
