@@ -131,6 +131,12 @@ final class Project {
     if (entries.isEmpty()) return;
     List<URL> urls = new ArrayList<>();
     for (Path p : entries) {
+      // A URLClassLoader skips a missing entry without a word; the RunJava class would then be
+      // reported missing, far from the typo that lost it.
+      if (!Files.exists(p)) {
+        throw new CliException(ExitCodes.BAD_INPUT, "--classpath entry " + p + " does not exist"
+            + "\n  Check the path (entries are separated by ':'), or build the jar first.");
+      }
       try {
         urls.add(p.toAbsolutePath().toUri().toURL());
       } catch (MalformedURLException e) {

@@ -77,15 +77,20 @@ public final class ConfigReader {
     String where = "app '" + label + "'";
     String models = null;
     String migrations = "migrations/" + label;
+    int modelsLine = 0;
     if (!(e.value() instanceof Scalar s && s.isNull())) {
       Mapping m = in.mapping(e.value(), where);
       in.checkKeys(m, APP_KEYS, "key", where);
-      if (m.has("models")) models = in.name(m.get("models"), "'models' of " + where);
+      if (m.has("models")) {
+        models = in.name(m.get("models"), "'models' of " + where);
+        modelsLine = m.entries().get("models").line();
+      }
       if (m.has("migrations")) migrations = in.name(m.get("migrations"), "'migrations' of " + where);
     }
     Path modelsFile = models == null || models.startsWith(AppConfig.JPA_PREFIX)
         ? null : path(in, root, models, e, "models", where);
-    return new AppConfig(label, models, modelsFile, path(in, root, migrations, e, "migrations", where));
+    return new AppConfig(label, models, modelsFile,
+        path(in, root, migrations, e, "migrations", where), modelsLine);
   }
 
   /**
