@@ -326,6 +326,28 @@ final class ErrorsTest {
     assertRefused(r, "--classpath entry " + missing + " does not exist");
   }
 
+  @Test void anEmptyDatabaseOptionIsRefused() throws SQLException {
+    Cli.Result r = project.cairn("migrate", "--database", "");
+    assertRefused(r, "--database is empty");
+    assertThat(folder.resolve("db.sqlite3")).exists();
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test void aProjectWithoutADatabaseUrlSaysHowToGiveOne() throws SQLException {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "no database to connect to");
+    assertThat(r.err()).contains("'database:' in cairn.yaml", "--database <jdbc-url>",
+        "CAIRN_DATABASE_URL");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test void makemigrationsNeedsNoDatabaseUrl() {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("makemigrations", "--check");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+  }
+
   private void editAppliedMigration() {
     String file = "migrations/catalog/0001_initial.yaml";
     project.write(file, project.read(file).replace("max_length: 50", "max_length: 51"));
