@@ -348,6 +348,15 @@ final class ErrorsTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 
+  @Test void migrationsPointingAtAFileIsRefusedAtItsLine() throws SQLException {
+    project.write("migrations/shop.txt", "not a folder");
+    project.write("cairn.yaml", project.read("cairn.yaml")
+        .replace("migrations: migrations/shop\n", "migrations: migrations/shop.txt\n"));
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "cairn.yaml:6: 'migrations' of app 'shop' is a file, not a folder");
+    assertThat(r.out()).isEmpty();
+  }
+
   private void editAppliedMigration() {
     String file = "migrations/catalog/0001_initial.yaml";
     project.write(file, project.read(file).replace("max_length: 50", "max_length: 51"));
