@@ -128,10 +128,23 @@ final class Project {
    * opened is reported first, as when the files were read after it.
    */
   OpenedProject openReadingMigrations() throws SQLException {
+    return openReadingMigrations(false);
+  }
+
+  /**
+   * As {@link #openReadingMigrations()}, for a command that only reads: a SQLite file that does
+   * not exist is not created (SQLite would make it on connecting), but read as the empty database
+   * it would be, from memory.
+   */
+  OpenedProject openToReadReadingMigrations() throws SQLException {
+    return openReadingMigrations(true);
+  }
+
+  private OpenedProject openReadingMigrations(boolean readOnly) throws SQLException {
     databaseUrl(); // none: stop before starting the reader
     CompletableFuture<List<Migration>> reading =
         CompletableFuture.supplyAsync(this::migrationsReadingOperationsLater);
-    Database db = openDatabase();
+    Database db = readOnly ? openDatabaseToRead() : openDatabase();
     try {
       return new OpenedProject(db, reading.join());
     } catch (CompletionException e) {
@@ -152,6 +165,23 @@ final class Project {
   /** Where a migration's file goes: its app's migration folder, {@code <name>.yaml}. */
   Path migrationFile(Migration m) {
     return config.apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
+  }
+
+  /** The database, or for a SQLite file that does not exist yet an empty one in memory. */
+  Database openDatabaseToRead() throws SQLException {
+    Path file = sqliteFile(databaseUrl());
+    if (file == null || Files.exists(file)) return openDatabase();
+    SqliteNativeLibrary.useCachedCopy();
+    return Database.open("jdbc:sqlite::memory:");
+  }
+
+  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs and others. */
+  static Path sqliteFile(String url) {
+    String prefix = "jdbc:sqlite:";
+    if (!url.startsWith(prefix)) return null;
+    String rest = url.substring(prefix.length()).split("\\?", 2)[0];
+    if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:")) return null;
+    return Path.of(rest);
   }
 
   Database openDatabase() throws SQLException {
