@@ -180,9 +180,9 @@ final class SqliteSchemaEditor extends SchemaEditor {
     if (oldColumn.equals(newColumn) && sameInDatabase(oldField, newField)) return;
     remake(toState, new TableRemake(oldModel, newModel, Map.of(newName, oldName)),
         "Alter field " + newName + " on " + newModel.name());
-    if (!newField.type().isForeignKey() && !dialect.columnType(keyType(oldField))
-        .equals(dialect.columnType(keyType(newField)))) {
-      alterRelatedColumnTypes(toState, newModel, newColumn);
+    if (!newField.type().isForeignKey() && !dialect.columnType(Relations.keyColumnType(oldField))
+        .equals(dialect.columnType(Relations.keyColumnType(newField)))) {
+      alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldField));
     }
   }
 
@@ -191,7 +191,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
    * type (AutoField to BigAutoField), so that they take the new type; join tables included.
    */
   @Override protected void alterRelatedColumnTypes(ProjectState state, ModelState model,
-      String column) throws SQLException {
+      String column, Field oldKeyType) throws SQLException {
     for (ModelState other : state.models()) {
       if (!other.managed()) continue;
       boolean remakeOther = false;
@@ -214,12 +214,6 @@ final class SqliteSchemaEditor extends SchemaEditor {
     return f.type().isForeignKey()
         && dev.cairn.state.ModelKey.resolve(source.app(), f.to()).equals(target.key())
         && Relations.targetColumn(target, f).equals(column);
-  }
-
-  /** The type a key pointing at this field has: an identity column's plain integer. */
-  private static Field keyType(Field f) {
-    return Field.of(f.type().relatedColumnType()).maxLength(f.maxLength())
-        .maxDigits(f.maxDigits()).decimalPlaces(f.decimalPlaces()).build();
   }
 
   /** Whether two definitions make the same column: defaults and comments live outside it. */

@@ -270,6 +270,55 @@ final class PostgresOperationsTest {
     alterKeepingRows(new AlterField(n("Product"), n("name"), chars(200).build()));
   }
 
+  @Test void narrowingACharFieldFailsOnATooLongValueAndKeepsIt() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET name = 'fountain pen' WHERE name = 'pen'");
+    AlterField narrow = new AlterField(n("Product"), n("name"), chars(4).build());
+    assertFailsAndChangesNothing(before, narrow, "SELECT name FROM shop_product ORDER BY id");
+    AlterField toText = new AlterField(n("Product"), n("name"), Field.of(FieldType.TEXT).build());
+    ProjectState text = h.forwards(before, toText);
+    assertFailsAndChangesNothing(text, new AlterField(n("Product"), n("name"), chars(4).build()),
+        "SELECT name FROM shop_product ORDER BY id");
+    h.backwards(before, toText);
+    h.execute("UPDATE shop_product SET name = 'pen' WHERE name = 'fountain pen'");
+    h.forwards(before, narrow);
+    assertThat(h.rows("SELECT name FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("pen"), List.of("ink"));
+  }
+
+  @Test void reducingADecimalsScaleFailsOnAValueItWouldRound() throws Exception {
+    ProjectState before = base();
+    insertProducts(); // 1.50 and 9.99
+    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), integer().build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+    h.execute("UPDATE shop_product SET price = 10 WHERE name = 'ink'");
+    ProjectState rounded = h.forwards(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    assertThat(h.rows("SELECT price::text FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("1.5"), List.of("10.0"));
+    assertFailsAndChangesNothing(rounded, new AlterField(n("Product"), n("price"), integer().build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+  }
+
+  @Test void aCharFieldBecomesAnIntegerOnlyWhenEveryValueIsOne() throws Exception {
+    ProjectState before = h.migrate(base(),
+        new AddField(n("Product"), n("code"), chars(10).nullable(true).build()));
+    insertProducts();
+    h.execute("UPDATE shop_product SET code = '12'");
+    h.execute("UPDATE shop_product SET code = '1x' WHERE name = 'ink'");
+    AlterField toInteger = new AlterField(n("Product"), n("code"), integer().nullable(true).build());
+    assertFailsAndChangesNothing(before, toInteger, "SELECT code FROM shop_product ORDER BY id");
+    h.execute("UPDATE shop_product SET code = '7' WHERE name = 'ink'");
+    h.forwards(before, toInteger);
+    assertThat(h.rows("SELECT code FROM shop_product ORDER BY id"))
+        .containsExactly(List.of(12), List.of(7));
+    h.backwards(before, toInteger);
+    assertThat(h.rows("SELECT code FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("12"), List.of("7"));
+  }
+
   @Test void alterFieldToAnotherForeignKeyTarget() throws Exception {
     ProjectState before = h.migrate(base(), createModel("Maker", "id", id()));
     insertProducts();
@@ -499,6 +548,15 @@ final class PostgresOperationsTest {
         + " SELECT 'ink', 9.99, 4, id FROM shop_category");
     h.execute("INSERT INTO shop_product_tags (product_id, tag_id)"
         + " SELECT p.id, t.id FROM shop_product p JOIN shop_tag t ON t.name = 'blue'");
+  }
+
+  /** Runs {@code op}, which must fail, and checks that schema and rows are as they were. */
+  private void assertFailsAndChangesNothing(ProjectState before, Operation op, String query)
+      throws Exception {
+    List<List<Object>> rows = h.rows(query);
+    assertThatThrownBy(() -> h.forwards(before, op)).isInstanceOf(java.sql.SQLException.class);
+    h.assertSchema(before, "after a failed " + op.describe());
+    assertThat(h.rows(query)).isEqualTo(rows);
   }
 
   private ProjectState alterKeepingRows(Operation op) throws Exception {

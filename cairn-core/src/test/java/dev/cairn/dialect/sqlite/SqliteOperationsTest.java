@@ -383,6 +383,18 @@ final class SqliteOperationsTest {
     alterKeepingRows(new AlterField(n("Product"), n("name"), chars(200).build()));
   }
 
+  @Test void narrowingKeepsEveryValueAsItWasSinceSqliteIgnoresLengthAndScale() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET name = 'fountain pen' WHERE name = 'pen'");
+    h.execute("UPDATE shop_product SET price = 9.987 WHERE name = 'ink'");
+    String query = "SELECT name || '|' || price FROM shop_product ORDER BY id";
+    List<String> rows = strings(query);
+    ProjectState narrow = h.forwards(before, new AlterField(n("Product"), n("name"), chars(4).build()));
+    h.forwards(narrow, new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    assertThat(strings(query)).isEqualTo(rows).containsExactly("fountain pen|1.5", "ink|9.987");
+  }
+
   @Test void alterFieldOnlyItsDefaultRunsNothing() throws Exception {
     ProjectState before = base();
     var sql = h.sql(before, new AlterField(n("Product"), n("stock"),
