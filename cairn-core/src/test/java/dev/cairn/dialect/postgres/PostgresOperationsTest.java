@@ -517,6 +517,22 @@ final class PostgresOperationsTest {
     assertThat(h.introspect()).isEqualTo(ExpectedSchema.of(before, db.dialect()));
   }
 
+  @Test void twoLongModelNamesAlikeInTheirFirst63BytesGetTwoTables() throws Exception {
+    String stem = "Inventory".repeat(6) + "Xy"; // 59 characters with "One": the join column fits
+    CreateModel one = createModel(stem + "One", "id", id(), "tags", manyToMany("shop.Tag"));
+    CreateModel two = createModel(stem + "Two", "id", id(), "tags", manyToMany("shop.Tag"),
+        "one", foreignKey("shop." + stem + "One").nullable(true));
+    ProjectState before = h.migrate(ProjectState.empty(), TAG);
+    ProjectState after = h.migrate(before, one, two);
+    assertThat(h.introspect().tables().keySet()).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(63))
+        .hasSize(5);
+    String table = after.requireModel("shop", n(stem + "Two")).table();
+    h.execute("INSERT INTO \"" + table + "\" (one_id) VALUES (NULL)");
+    h.roundTrip(after, new RenameField(n(stem + "Two"), n("one"), n("first")));
+    h.backwards(one.stateForwards("shop", before), two);
+    h.backwards(before, one);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private ProjectState base() throws Exception {
