@@ -172,14 +172,21 @@ final class SqliteSchemaEditor extends SchemaEditor {
     }
     String oldColumn = oldField.column(oldName);
     String newColumn = newField.column(newName);
-    if (!oldColumn.equals(newColumn) && onlyRenamed(oldField, newField)) {
+    String comment = "Alter field " + newName + " on " + newModel.name();
+    ModelState source = oldModel;
+    if (!oldColumn.equals(newColumn)) {
+      // RENAME COLUMN first: it also rewrites the foreign keys of other tables that name the
+      // column (SQLite 3.26+, legacy_alter_table off), where a remake alone would leave them
+      // naming a column that is gone ("foreign key mismatch" on a renamed primary key).
       run("ALTER TABLE " + q(newModel.table()) + " RENAME COLUMN " + q(oldColumn) + " TO "
           + q(newColumn), "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+      if (onlyRenamed(oldField, newField)) return;
+      source = oldModel.withAlteredField(oldName, oldField.toBuilder().dbColumn(newColumn).build());
+      comment = null;
+    } else if (sameInDatabase(oldField, newField)) {
       return;
     }
-    if (oldColumn.equals(newColumn) && sameInDatabase(oldField, newField)) return;
-    remake(toState, new TableRemake(oldModel, newModel, Map.of(newName, oldName)),
-        "Alter field " + newName + " on " + newModel.name());
+    remake(toState, new TableRemake(source, newModel, Map.of(newName, oldName)), comment);
     if (!newField.type().isForeignKey() && !dialect.columnType(Relations.keyColumnType(oldField))
         .equals(dialect.columnType(Relations.keyColumnType(newField)))) {
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldField));
@@ -224,13 +231,13 @@ final class SqliteSchemaEditor extends SchemaEditor {
 
   /**
    * Whether a plain RENAME COLUMN does the whole change: nothing but the column differs and
-   * nothing is named after the column.
+   * nothing is named after the column (a primary key's index has SQLite's name, not Cairn's).
    */
   private static boolean onlyRenamed(Field oldField, Field newField) {
     boolean sameDefinition = oldField.toBuilder().dbColumn(null).build()
         .equals(newField.toBuilder().dbColumn(null).build());
-    return sameDefinition && !oldField.isUnique() && !oldField.hasIndex()
-        && !oldField.type().isPositive();
+    return sameDefinition && !(oldField.isUnique() && !oldField.primaryKey())
+        && !oldField.hasIndex() && !oldField.type().isPositive();
   }
 
   // ---- indexes and constraints ----------------------------------------------------------------

@@ -533,6 +533,43 @@ final class PostgresOperationsTest {
     h.backwards(before, one);
   }
 
+  @Test void renamingAPrimaryKeyThatOtherTablesPointAtKeepsTheirKeysAndRows() throws Exception {
+    CreateModel shelf = createModel("Shelf", "sku", chars(10).primaryKey(true), "name", chars(30));
+    CreateModel box = createModel("Box", "id", id(), "label", chars(30).unique(true));
+    CreateModel item = createModel("Item", "id", id(),
+        "shelf", foreignKey("shop.Shelf"),
+        "box", foreignKey("shop.Box").nullable(true),
+        "shelves", manyToMany("shop.Shelf"),
+        "boxes", manyToMany("shop.Box"));
+    ProjectState before = h.migrate(ProjectState.empty(), shelf, box, item);
+    h.execute("INSERT INTO shop_shelf (sku, name) VALUES ('s1', 'top'), ('s2', 'low')");
+    h.execute("INSERT INTO shop_box (label) VALUES ('red')");
+    h.execute("INSERT INTO shop_item (shelf_id, box_id) SELECT 's2', id FROM shop_box");
+    h.execute("INSERT INTO shop_item_shelves (item_id, shelf_id) SELECT id, 's1' FROM shop_item");
+    h.execute("INSERT INTO shop_item_boxes (item_id, box_id) SELECT i.id, b.id FROM shop_item i, shop_box b");
+    String rows = "SELECT i.shelf_id, i.box_id, s.shelf_id, b.box_id FROM shop_item i"
+        + " JOIN shop_item_shelves s ON s.item_id = i.id JOIN shop_item_boxes b ON b.item_id = i.id";
+    List<List<Object>> kept = h.rows(rows);
+    assertThat(kept).hasSize(1);
+    for (Operation rename : List.of(new RenameField(n("Shelf"), n("sku"), n("code")),
+        new RenameField(n("Box"), n("id"), n("number")))) {
+      ProjectState after = h.forwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.backwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.forwards(before, rename);
+      before = after;
+    }
+    assertThat(h.introspect().tables().get("shop_item").foreignKeys()).containsExactlyInAnyOrder(
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("shelf_id", "shop_shelf", "code"),
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("box_id", "shop_box", "number"));
+    assertThatThrownBy(() -> h.inTransaction(c -> {
+      try (var s = c.createStatement()) {
+        s.execute("INSERT INTO shop_item (shelf_id) VALUES ('nowhere')");
+      }
+    })).isInstanceOf(java.sql.SQLException.class);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private ProjectState base() throws Exception {
