@@ -42,7 +42,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }
@@ -60,7 +60,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }

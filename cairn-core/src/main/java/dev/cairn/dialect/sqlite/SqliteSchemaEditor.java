@@ -72,7 +72,8 @@ final class SqliteSchemaEditor extends SchemaEditor {
         + " (" + q(column) + ")", null);
   }
 
-  @Override protected void dropUnique(String table, String column) throws SQLException {
+  @Override protected void dropUnique(ModelState model, String table, String column)
+      throws SQLException {
     dropIndex(uniqueName(table, column));
   }
 
@@ -116,7 +117,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
    * position: the names Cairn gave its indexes follow the table and columns.
    */
   @Override protected void alterJoinTable(ProjectState state, ModelState oldJoin,
-      ModelState newJoin) throws SQLException {
+      ModelState newJoin, ModelState renamedModel) throws SQLException {
     List<Name> olds = new ArrayList<>(oldJoin.fields().keySet());
     List<Name> news = new ArrayList<>(newJoin.fields().keySet());
     Map<Name, Name> renamed = new LinkedHashMap<>();
