@@ -51,6 +51,36 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * Fires the deferred constraint checks a commit would fire (foreign keys are {@code DEFERRABLE
+   * INITIALLY DEFERRED}), which also clears the pending trigger events that make a later {@code
+   * ALTER TABLE} of the same table fail; then puts every deferrable constraint back in the mode it
+   * was declared with, as a new transaction has it. PostgreSQL has no {@code SET CONSTRAINTS ALL
+   * DEFAULT}: the constraints declared {@code INITIALLY IMMEDIATE} (only user SQL makes them) are
+   * named, other sessions' temporary ones left out. One statement, one round trip.
+   */
+  @Override public void checkAsCommitWould(Connection connection) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute(CHECK_AS_COMMIT_WOULD);
+    }
+  }
+
+  private static final String CHECK_AS_COMMIT_WOULD = """
+      DO $cairn$
+      DECLARE immediate text;
+      BEGIN
+        SET CONSTRAINTS ALL IMMEDIATE;
+        SET CONSTRAINTS ALL DEFERRED;
+        SELECT string_agg(DISTINCT format('%I.%I', n.nspname, c.conname), ', ') INTO immediate
+          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+          WHERE c.condeferrable AND NOT c.condeferred
+            AND (n.oid = pg_my_temp_schema() OR n.nspname !~ '^pg_(toast_)?temp_');
+        IF immediate IS NOT NULL THEN
+          EXECUTE 'SET CONSTRAINTS ' || immediate || ' IMMEDIATE';
+        END IF;
+      END
+      $cairn$""";
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
     return new PostgresSchemaEditor(this, sink);
   }
