@@ -41,6 +41,11 @@ public interface Dialect {
   /** Reads the live schema of the connected database. */
   SchemaSnapshot introspect(Connection connection) throws SQLException;
 
+  /** Driver properties for a new connection; those the URL gives win. */
+  default java.util.Properties connectionProperties() {
+    return new java.util.Properties();
+  }
+
   /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
   DatabaseLock lock(Connection connection) throws SQLException;
 
