@@ -87,9 +87,13 @@ final class ModelsFileReader {
     YamlNode modelsNode = in.require(m, "models", "the models file",
         "add 'models:' with the models, e.g. 'models:' then '  Category:' then '    fields: ...'");
     List<Declared> models = new ArrayList<>();
-    if (modelsNode instanceof Scalar s && s.isNull()) return new ModelsFile(app, in, appNode.line(), models);
+    int modelsLine = m.entries().get("models").line();
+    if (modelsNode instanceof Scalar s && s.isNull()) {
+      return new ModelsFile(app, in, appNode.line(), modelsLine, false, models);
+    }
     Map<Name, Integer> lines = new HashMap<>();
-    for (Entry e : in.mapping(modelsNode, "'models'").entries().values()) {
+    Mapping written = in.mapping(modelsNode, "'models'");
+    for (Entry e : written.entries().values()) {
       if (!MODEL_NAME.matcher(e.key()).matches()) {
         throw in.error(e.line(), "model name '" + e.key() + "' is not an identifier",
             "use letters, digits and _, not starting with a digit, e.g. Product");
@@ -101,7 +105,7 @@ final class ModelsFileReader {
       }
       models.add(model(app, e));
     }
-    return new ModelsFile(app, in, appNode.line(), models);
+    return new ModelsFile(app, in, appNode.line(), modelsLine, written.entries().isEmpty(), models);
   }
 
   private Declared model(String app, Entry entry) {

@@ -245,6 +245,7 @@ public abstract class SchemaEditor {
       // bound value: a string bound for a date or uuid column would not be cast by the server.
       run("UPDATE " + q(table) + " SET " + q(newColumn) + " = "
           + dialect.literal(newField.defaultValue()) + " WHERE " + q(newColumn) + " IS NULL", null);
+      afterUpdatingRows();
     }
     if (!java.util.Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn)
@@ -508,6 +509,12 @@ public abstract class SchemaEditor {
     dropImplied(model, table, column, TableObject.Kind.FOREIGN_KEY,
         GeneratedNames.foreignKey(table, column, target.table(), target.column()));
   }
+
+  /**
+   * Called after the editor changed rows itself, before it alters the table again: a database
+   * that queued deferred checks for the change runs them here (see PostgreSQL's editor).
+   */
+  protected void afterUpdatingRows() throws SQLException {}
 
   protected void addUnique(String table, String column) throws SQLException {
     run("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(uniqueName(table, column))
