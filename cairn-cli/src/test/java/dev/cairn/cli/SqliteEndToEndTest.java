@@ -38,11 +38,15 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(missing).doesNotExist();
   }
 
+  @Override String remakeNote() {
+    return " (remake table shop_product)";
+  }
+
   @Override String expectedAddStockSql() {
     return """
         BEGIN;
         --
-        -- Add field stock to Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s, "stock" integer NOT NULL);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id", "stock") \
@@ -60,7 +64,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
     return """
         BEGIN;
         --
-        -- Remove field stock from Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id") \

@@ -33,7 +33,7 @@ public abstract class SchemaEditor {
   /** Creates the table, its indexes and constraints, and the join tables of its many-to-many fields. */
   public void createModel(ProjectState state, ModelState model) throws SQLException {
     if (!model.managed()) return;
-    run(createTableSql(state, model, model.table()), "Create model " + model.name());
+    run(createTableSql(state, model, model.table()), null);
     createTableExtras(state, model);
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (JoinTable.isAutoCreated(e.getValue())) {
@@ -50,7 +50,7 @@ public abstract class SchemaEditor {
         dropTable(JoinTable.tableName(model, e.getKey(), e.getValue()), null);
       }
     }
-    dropTable(model.table(), "Delete model " + model.name());
+    dropTable(model.table(), null);
   }
 
   /**
@@ -61,8 +61,7 @@ public abstract class SchemaEditor {
       throws SQLException {
     if (!oldModel.managed() || !newModel.managed()) return;
     if (!oldModel.table().equals(newModel.table())) {
-      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
-          "Rename table " + oldModel.table() + " to " + newModel.table());
+      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()), null);
       for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
         Field f = e.getValue();
         if (f.hasColumn()) {
@@ -161,11 +160,11 @@ public abstract class SchemaEditor {
       // since Django's defaults live in the models, not in the database.
       run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field)
               .replaceFirst(" NOT NULL| NULL", " DEFAULT " + dialect.literal(field.defaultValue()) + "$0"),
-          "Add field " + name + " to " + model.name());
+          null);
       run("ALTER TABLE " + table + " ALTER COLUMN " + q(column) + " DROP DEFAULT", null);
     } else {
       run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field),
-          "Add field " + name + " to " + model.name());
+          null);
     }
     addFieldExtras(state, model, name, field);
   }
@@ -175,13 +174,12 @@ public abstract class SchemaEditor {
     Field field = model.requireField(name);
     if (!model.managed()) return;
     if (JoinTable.isAutoCreated(field)) {
-      dropTable(JoinTable.tableName(model, name, field),
-          "Remove field " + name + " from " + model.name());
+      dropTable(JoinTable.tableName(model, name, field), null);
       return;
     }
     if (!field.hasColumn()) return;
     run("ALTER TABLE " + q(model.table()) + " DROP COLUMN " + q(field.column(name)) + " CASCADE",
-        "Remove field " + name + " from " + model.name());
+        null);
   }
 
   /**
@@ -227,7 +225,7 @@ public abstract class SchemaEditor {
     }
     if (renamed) {
       run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
-          "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+          null);
       renameGeneratedObjects(newModel, table, oldColumn, oldField, oldTarget, table, newColumn,
           newField, fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null));
     }
@@ -235,8 +233,7 @@ public abstract class SchemaEditor {
     if (typeChanged && !isStringType(newField)) dropPatternIndexes(table, newColumn);
     if (typeChanged) {
       changeColumnType(table, newColumn, Relations.columnType(fromState, oldModel, oldField),
-          Relations.columnType(toState, newModel, newField),
-          "Alter field " + newName + " on " + newModel.name());
+          Relations.columnType(toState, newModel, newField));
       alterRelatedColumnTypes(toState, newModel, newColumn,
           Relations.keyColumnType(Relations.columnType(fromState, oldModel, oldField)));
     }
@@ -304,7 +301,7 @@ public abstract class SchemaEditor {
       return;
     }
     changeColumnType(source.table(), f.column(name), oldKeyType,
-        Relations.columnType(state, source, f), null);
+        Relations.columnType(state, source, f));
   }
 
   /**
@@ -312,10 +309,10 @@ public abstract class SchemaEditor {
    * fails on a value the new type cannot hold rather than changing it. A dialect adds what its
    * casts need.
    */
-  protected void changeColumnType(String table, String column, Field oldTyped, Field newTyped,
-      String comment) throws SQLException {
+  protected void changeColumnType(String table, String column, Field oldTyped, Field newTyped)
+      throws SQLException {
     run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE "
-        + alterColumnType(newTyped), comment);
+        + alterColumnType(newTyped), null);
   }
 
   private void alterManyToMany(ProjectState fromState, ModelState oldModel, Name oldName,
@@ -349,7 +346,7 @@ public abstract class SchemaEditor {
 
   public void addIndex(ModelState model, Index index) throws SQLException {
     if (!model.managed()) return;
-    run(createIndexSql(model, index), "Create index " + index.name() + " on " + model.name());
+    run(createIndexSql(model, index), null);
   }
 
   public void removeIndex(ModelState model, Index index) throws SQLException {
@@ -359,21 +356,19 @@ public abstract class SchemaEditor {
 
   public void renameIndex(ModelState model, String oldName, String newName) throws SQLException {
     if (!model.managed()) return;
-    run("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName),
-        "Rename index " + oldName + " on " + model.name() + " to " + newName);
+    run("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName), null);
   }
 
   /** Adds {@code constraint}, which {@code model} (as in {@code state}) already has. */
   public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
       throws SQLException {
     if (!model.managed()) return;
-    String comment = "Create constraint " + constraint.name() + " on " + model.name();
     if (constraint.kind() == Constraint.Kind.UNIQUE && constraint.condition() != null) {
       run(createIndexSql(model, new Index(constraint.name(), constraint.fields(), true,
-          constraint.condition())), comment);
+          constraint.condition())), null);
     } else {
       run("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, constraint),
-          comment);
+          null);
     }
   }
 

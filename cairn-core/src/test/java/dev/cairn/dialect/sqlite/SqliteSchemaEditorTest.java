@@ -111,11 +111,10 @@ final class SqliteSchemaEditorTest {
             "CREATE INDEX \"shop_product_category_id_14d7eea8\" ON \"shop_product\" (\"category_id\")");
   }
 
-  @Test void theRemakeCommentSaysWhatItIsFor() throws Exception {
+  @Test void theRemakeNotesWhichTableItRemakes() throws Exception {
     List<SqlStatement> statements =
         statements(base(), new AlterField(n("Product"), n("name"), chars(200).build()));
-    assertThat(statements.get(0).comment())
-        .isEqualTo("Alter field name on Product (remake table shop_product)");
+    assertThat(statements.get(0).comment()).isEqualTo("(remake table shop_product)");
   }
 
   @Test void addFieldWithADefaultFillsTheRowsFromABoundValue() throws Exception {
