@@ -200,6 +200,47 @@ abstract class MakeMigrationsContract {
     assertThat(cairn("makemigrations", "--check").exitCode()).isZero();
   }
 
+  /** Issue 8, item 6: never an AlterField that nothing can run, and one written by hand is refused. */
+  @Test void aForeignKeyBecomingAManyToManyIsRemovedAndAddedAndAnAlterFieldForItIsRefused()
+      throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Tag:
+            fields: {}
+          Product:
+            fields:
+              tags: {type: ForeignKey, to: Tag, on_delete: CASCADE, null: true}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    replaceIn("models/shop.yaml", "{type: ForeignKey, to: Tag, on_delete: CASCADE, null: true}",
+        "{type: ManyToManyField, to: Tag}");
+
+    Cli.Result made = cairn("makemigrations");
+    assertThat(made.out()).contains("0002_remove_product_tags_and_more.yaml",
+        "- Remove field tags from product", "- Add field tags to product");
+    migrateAndCheck();
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+
+    Files.writeString(root.resolve("migrations/shop/0002_remove_product_tags_and_more.yaml"), """
+        dependencies:
+          - shop.0001_initial
+        operations:
+          - AlterField:
+              model_name: product
+              name: tags
+              field: {type: ManyToManyField, to: shop.Tag}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("0002_remove_product_tags_and_more.yaml",
+        "shop.Product.tags cannot change between a column and a many-to-many",
+        "write RemoveField and then AddField");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

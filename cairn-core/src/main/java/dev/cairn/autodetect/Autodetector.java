@@ -302,29 +302,45 @@ public final class Autodetector {
 
     private void addedFields(ModelState old, ModelState target) {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
-        if (old.fields().containsKey(e.getKey())) continue;
-        Field f = e.getValue();
-        boolean needsValue = f.hasColumn() && !f.nullable() && !f.hasDefault()
-            && f.dbDefault() == null && !f.type().isAuto() && old.managed();
-        Operation op;
-        if (needsValue) {
-          Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
-          op = new AddField(modelName(target), e.getKey(), f.toBuilder().defaultValue(value).build(),
-              false);
-        } else {
-          op = new AddField(modelName(target), e.getKey(), f);
-        }
-        add(app, new Change(op, otherApps(f), false));
+        if (!old.fields().containsKey(e.getKey())) addedField(old, target, e);
       }
+    }
+
+    private void addedField(ModelState old, ModelState target, Map.Entry<Name, Field> e) {
+      Field f = e.getValue();
+      boolean needsValue = f.hasColumn() && !f.nullable() && !f.hasDefault()
+          && f.dbDefault() == null && !f.type().isAuto() && old.managed();
+      Operation op;
+      if (needsValue) {
+        Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
+        op = new AddField(modelName(target), e.getKey(), f.toBuilder().defaultValue(value).build(),
+            false);
+      } else {
+        op = new AddField(modelName(target), e.getKey(), f);
+      }
+      add(app, new Change(op, otherApps(f), false));
     }
 
     private void alteredFields(ModelState old, ModelState target) {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
         Field before = old.fields().get(e.getKey());
         if (before == null || before.equals(e.getValue())) continue;
+        if (isColumnToJoinTable(before, e.getValue())) {
+          replacedField(old, target, e);
+          continue;
+        }
         add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
             otherApps(e.getValue()), false));
       }
+    }
+
+    /**
+     * A field that changes between a column and a join table: no AlterField can run that, so
+     * it is removed and added again, as Django does (its data is not carried over).
+     */
+    private void replacedField(ModelState old, ModelState target, Map.Entry<Name, Field> e) {
+      add(app, Change.of(new RemoveField(modelName(target), e.getKey())));
+      addedField(old, target, e);
     }
 
     private void removedIndexesAndConstraints(ModelState old, ModelState target) {
@@ -402,6 +418,10 @@ public final class Autodetector {
       }
       return refs;
     }
+  }
+
+  private static boolean isColumnToJoinTable(Field before, Field after) {
+    return before.type().isManyToMany() != after.type().isManyToMany();
   }
 
   /** Field-level operations name their model in lower case, as Django writes {@code model_name}. */

@@ -96,6 +96,18 @@ final class AutodetectorTest {
         "Remove field price from product", "Add field stock to product", "Alter field name on product");
   }
 
+  /** As Django (#23938): no AlterField between a column and a join table. */
+  @Test void aForeignKeyBecomingAManyToManyUnderTheSameNameIsRemovedAndAdded() {
+    ProjectState from = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tags", foreignKey("shop.Tag").nullable(true)));
+    ProjectState to = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tags", dev.cairn.testing.Models.manyToMany("shop.Tag")));
+    assertThat(describe(detect(from, to, "shop")))
+        .containsExactly("Remove field tags from product", "Add field tags to product");
+    assertThat(describe(detect(to, from, "shop")))
+        .containsExactly("Remove field tags from product", "Add field tags to product");
+  }
+
   @Test void aFieldRenameIsAskedAndBecomesRenameField() {
     ProjectState from = state(model("shop", "Product", "id", id(), "title", chars(100).nullable(true)));
     ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100).nullable(true)));

@@ -188,6 +188,24 @@ final class MakeMigrationsExamplesTest {
             "Delete model Item", "Delete model Order");
   }
 
+  // ---- issue 8, item 6: a column and a many-to-many --------------------------------------
+
+  /** A key becomes a many-to-many under its name, then a plain column: each time remove and add. */
+  @Test void aFieldChangingBetweenAColumnAndAManyToManyIsRemovedAndAdded() throws Exception {
+    ProjectState one = state(model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", foreignKey("shop.Tag").nullable(true))));
+    ProjectState two = state(model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState three = state(model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", chars(10).nullable(true))));
+
+    List<Migration> made = checkEverywhere(List.of(step(one), step(two), step(three)));
+
+    assertThat(made.subList(1, 3)).allSatisfy(m -> assertThat(m.operations())
+        .extracting(Operation::describe)
+        .containsExactly("Remove field tags from product", "Add field tags to product"));
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */
