@@ -11,7 +11,7 @@ import dev.cairn.files.MigrationWriter;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.models.ModelsFileSource;
+import dev.cairn.models.ProjectModels;
 import dev.cairn.operations.Operation;
 import dev.cairn.optimize.Optimizer;
 import dev.cairn.state.ProjectState;
@@ -112,7 +112,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     ProjectState current = graph.leafState();
-    ProjectState target = ModelsFileSource.of(project.config()).load();
+    ProjectState target = ProjectModels.load(project.config(), current, scope);
     Map<String, List<Change>> changes =
         new Autodetector(current, target, scope, questioner(out)).detect();
     if (changes.isEmpty()) {
