@@ -241,6 +241,40 @@ abstract class MakeMigrationsContract {
         "write RemoveField and then AddField");
   }
 
+  /** Issue 8, item 8: Django writes references in lower case; the models spell them as declared. */
+  @Test void migrationsNamingModelsInLowerCaseMatchModelsThatCapitaliseThem() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Vendor:
+            fields:
+              name: {type: CharField, max_length: 50}
+          Product:
+            fields:
+              vendor: {type: ForeignKey, to: Vendor, on_delete: CASCADE}
+        """);
+    Files.createDirectories(root.resolve("migrations/shop"));
+    Files.writeString(root.resolve("migrations/shop/0001_initial.yaml"), """
+        initial: true
+        operations:
+          - CreateModel:
+              name: vendor
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                name: {type: CharField, max_length: 50}
+          - CreateModel:
+              name: product
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                vendor: {type: ForeignKey, to: shop.vendor, on_delete: CASCADE}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    migrateAndCheck();
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

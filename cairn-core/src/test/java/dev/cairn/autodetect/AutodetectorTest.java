@@ -134,6 +134,56 @@ final class AutodetectorTest {
         .hasMessageContaining("--rename shop.Product=shop.Item");
   }
 
+  // ---- issue 8, item 8: renames -------------------------------------------------------------
+
+  @Test void aModelRenamedWithSomeOfItsFieldsIsRenameModelAndRenameField() {
+    ProjectState from = state(model("shop", "Author", "id", id(), "name", chars(100), "age", integer()));
+    ProjectState to = state(model("shop", "Writer", "id", id(), "age", integer(), "full_name", chars(100)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("shop.author", "shop.writer",
+        "writer.name", "writer.full_name")))))
+        .containsExactly("Rename model Author to Writer", "Rename field name on writer to full_name");
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename shop.Author=shop.Writer");
+  }
+
+  @Test void renamesGivenUpFrontAreHonouredWhereTheDefinitionsAlsoChanged() {
+    ProjectState from = state(model("shop", "Author", "id", id(), "name", chars(100)));
+    ProjectState to = state(model("shop", "Writer", "id", id(), "full_name", chars(200),
+        "age", integer().nullable(true)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("shop.author", "shop.writer",
+        "writer.name", "writer.full_name"))))).containsExactly("Rename model Author to Writer",
+        "Alter field name on writer", "Rename field name on writer to full_name",
+        "Add field age to writer");
+  }
+
+  /** As Django: a field keeps its candidacy only with the same definition, or its old column. */
+  @Test void aFieldIsARenameCandidateOnlyWhereItKeepsItsDefinitionOrItsColumn() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "code", chars(10).nullable(true).dbColumn("legacy")));
+    ProjectState movedColumn = state(model("shop", "Product", "id", id(), "sku", chars(10).nullable(true)));
+    assertThat(describe(detect(from, movedColumn, "shop")))
+        .containsExactly("Remove field code from product", "Add field sku to product");
+    ProjectState keptColumn = state(model("shop", "Product", "id", id(), "sku", chars(10).nullable(true).dbColumn("legacy")));
+    assertThatThrownBy(() -> detect(from, keptColumn, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename product.code=product.sku");
+    ProjectState plain = state(model("shop", "Product", "id", id(), "title", chars(10)));
+    ProjectState columnKept = state(model("shop", "Product", "id", id(), "name", chars(10).dbColumn("title")));
+    assertThat(describe(detect(plain, columnKept, "shop", answers(Map.of("product.title", "product.name")))))
+        .containsExactly("Alter field title on product", "Rename field title on product to name");
+  }
+
+  /** Migrations name models as Django writes them, in lower case; the models as declared. */
+  @Test void aModelNameOrReferenceDifferingOnlyInCaseIsNoChange() {
+    ProjectState from = state(model("shop", "vendor", "id", id(), "name", chars(10)),
+        model("shop", "Product", "id", id(), "vendor", foreignKey("shop.vendor").nullable(true),
+            "maker", foreignKey("Vendor").nullable(true)),
+        model("blog", "Post", "id", id(), "vendor", foreignKey("shop.VENDOR").nullable(true)));
+    ProjectState to = state(model("shop", "Vendor", "id", id(), "name", chars(10)),
+        model("shop", "Product", "id", id(), "vendor", foreignKey("shop.Vendor").nullable(true),
+            "maker", foreignKey("shop.Vendor").nullable(true)),
+        model("blog", "Post", "id", id(), "vendor", foreignKey("shop.Vendor").nullable(true)));
+    assertThat(new Autodetector(from, to, List.of("shop", "blog"), NO_INPUT).detect()).isEmpty();
+  }
+
   @Test void aNewNotNullFieldWithoutDefaultTakesAOneOffDefaultThatTheStateDoesNotKeep() {
     ProjectState from = state(model("shop", "Product", "id", id()));
     ProjectState to = state(model("shop", "Product", "id", id(), "sku", chars(20)));
