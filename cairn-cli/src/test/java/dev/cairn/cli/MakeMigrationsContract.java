@@ -275,6 +275,52 @@ abstract class MakeMigrationsContract {
     migrateAndCheck();
   }
 
+  /** Issue 8, item 12: makemigrations shop brings catalog's new model, not catalog's other changes. */
+  @Test void makemigrationsForOneAppWritesTheOtherAppsMigrationsItNeedsAndOnlyThose()
+      throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("""
+        app: catalog
+        models:
+          Kind:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    models("""
+        app: catalog
+        models:
+          Kind:
+            fields:
+              name: {type: CharField, max_length: 50}
+          Brand:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """, null);
+    append("models/shop.yaml",
+        "      brand: {type: ForeignKey, to: catalog.Brand, on_delete: CASCADE, null: true}\n");
+
+    Cli.Result shop = cairn("makemigrations", "shop");
+    assertThat(shop.exitCode()).as(shop.toString()).isZero();
+    assertThat(shop.out()).contains("migrations/catalog/0002_brand.yaml",
+        "migrations/shop/0002_product_brand.yaml");
+    migrateAndCheck();
+
+    append("models/shop.yaml", "      rank: {type: IntegerField, null: true}\n");
+    append("models/catalog.yaml", "      code: {type: CharField, max_length: 5, null: true}\n");
+    Cli.Result shopOnly = cairn("makemigrations", "shop");
+    assertThat(shopOnly.out()).contains("migrations/shop/0003_product_rank.yaml")
+        .doesNotContain("migrations/catalog/");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

@@ -58,18 +58,56 @@ final class AutodetectorTest {
         .containsExactly("Create model B", "Create model A", "Add field a to b");
   }
 
-  @Test void twoAppsPointingAtEachOthersNewModelsGetTwoMigrationsEach() {
+  /** As Django: one migration, the key that closes the circle added after both models. */
+  @Test void aForeignKeyCycleInsideOneAppIsOneMigration() {
     ProjectState to = state(
-        model("a", "Left", "id", id(), "right", foreignKey("b.Right").onDelete(OnDelete.CASCADE).nullable(true)),
-        model("b", "Right", "id", id(), "left", foreignKey("a.Left").onDelete(OnDelete.CASCADE).nullable(true)));
+        model("shop", "A", "id", id(), "b", foreignKey("shop.B").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("shop", "B", "id", id(), "a", foreignKey("shop.A").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("blog", "Post", "id", id(), "a", foreignKey("shop.A").onDelete(OnDelete.CASCADE).nullable(true)));
+    List<Migration> made = maker(List.of()).make(
+        new Autodetector(ProjectState.empty(), to, List.of("shop", "blog"), NO_INPUT).detect(), null);
+    assertThat(made).extracting(m -> m.key().toString())
+        .containsExactly("shop.0001_initial", "blog.0001_initial");
+    assertThat(made.get(0).operations()).extracting(Operation::describe)
+        .containsExactly("Create model B", "Create model A", "Add field a to b");
+  }
+
+  /**
+   * As Django: only the first app (by label) is split; the other's single migration comes
+   * between, and the second part is named {@code 0002_initial}.
+   */
+  @Test void twoAppsPointingAtEachOthersNewModelsSplitOnlyOneOfThem() {
+    ProjectState to = state(
+        model("b", "Right", "id", id(), "left", foreignKey("a.Left").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("a", "Left", "id", id(), "right", foreignKey("b.Right").onDelete(OnDelete.CASCADE).nullable(true)));
     Map<String, List<Change>> changes =
-        new Autodetector(ProjectState.empty(), to, List.of("a", "b"), NO_INPUT).detect();
+        new Autodetector(ProjectState.empty(), to, List.of("b", "a"), NO_INPUT).detect();
     List<Migration> made = maker(List.of()).make(changes, null);
-    assertThat(made).extracting(m -> m.key().toString()).containsExactly(
-        "a.0001_initial", "a.0002_left_right", "b.0001_initial", "b.0002_right_left");
-    assertThat(made.get(1).dependencies()).extracting(Object::toString)
-        .containsExactly("a.0001_initial", "b.0001_initial");
-    assertThat(made.get(0).dependencies()).isEmpty();
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    made.forEach(m -> deps.put(m.key().toString(),
+        m.dependencies().stream().map(Object::toString).toList()));
+    assertThat(deps).containsOnly(
+        Map.entry("a.0001_initial", List.of()),
+        Map.entry("b.0001_initial", List.of("a.0001_initial")),
+        Map.entry("a.0002_initial", List.of("a.0001_initial", "b.0001_initial")));
+  }
+
+  /** makemigrations shop: shop's migration and the new ones it needs, and nothing else. */
+  @Test void trimmingToAnAppKeepsTheNewMigrationsItNeedsAndOnlyThose() {
+    ProjectState from = state(model("shop", "Product", "id", id()),
+        model("catalog", "Kind", "id", id()), model("blog", "Post", "id", id()));
+    ProjectState to = state(
+        model("shop", "Product", "id", id(), "brand", foreignKey("catalog.Brand").nullable(true)),
+        model("catalog", "Kind", "id", id()), model("catalog", "Brand", "id", id()),
+        model("blog", "Post", "id", id(), "rank", integer().nullable(true)));
+    List<MigrationKey> existing = List.of(key("shop.0001_initial"), key("catalog.0001_initial"),
+        key("blog.0001_initial"));
+    List<Migration> made = maker(existing).make(new Autodetector(from, to,
+        List.of("shop", "catalog", "blog"), NO_INPUT).detect(), null);
+    assertThat(MigrationMaker.onlyFor(made, Set.of("shop"))).extracting(m -> m.key().toString())
+        .containsExactlyInAnyOrder("shop.0002_product_brand", "catalog.0002_brand");
+    assertThat(MigrationMaker.onlyFor(made, Set.of("catalog"))).extracting(m -> m.key().toString())
+        .containsExactly("catalog.0002_brand");
   }
 
   @Test void aForeignKeyToAnotherAppDependsOnThatAppsLatestMigration() {
