@@ -95,6 +95,42 @@ abstract class EndToEndContract {
     assertThat(sql).isEqualTo(expectedAddStockSql());
   }
 
+  @Test void sqlmigratePrintsAHeaderForEveryOperation() throws Exception {
+    project.write("migrations/shop/0003_changes.yaml", """
+        dependencies:
+          - shop.0002_product_stock
+        operations:
+          - AlterField:
+              model_name: product
+              name: name
+              field: {type: CharField, max_length: 100, null: true}
+          - RunSQL:
+              sql: UPDATE shop_product SET stock = 1
+              reverse_sql: []
+          - AddField:
+              model_name: product
+              name: categories
+              field: {type: ManyToManyField, to: catalog.Category}
+          - AlterField:
+              model_name: product
+              name: stock
+              field: {type: IntegerField, default: 5}
+        """);
+    String sql = project.cairnOk("sqlmigrate", "shop", "0003").out();
+    assertThat(sql.lines().filter(l -> l.startsWith("-- "))).containsExactly(
+        "-- Alter field name on product" + remakeNote(),
+        "-- Raw SQL operation",
+        "-- Add field categories to product",
+        "-- Alter field stock on product",
+        "-- (no-op)");
+    assertThat(sql).contains("--\n-- Raw SQL operation\n--\nUPDATE shop_product SET stock = 1;\n");
+  }
+
+  /** What follows a header where the operation remakes shop_product on this database. */
+  String remakeNote() {
+    return "";
+  }
+
   @Test void sqlmigrateBackwardsPrintsTheSqlThatUnappliesIt() throws Exception {
     String sql = project.cairnOk("sqlmigrate", "shop", "0002", "--backwards").out();
     assertThat(sql).isEqualTo(expectedRemoveStockSql());

@@ -16,7 +16,7 @@ final class PostgresEndToEndTest extends EndToEndContract {
     return """
         BEGIN;
         --
-        -- Add field stock to Product
+        -- Add field stock to product
         --
         ALTER TABLE "shop_product" ADD COLUMN "stock" integer DEFAULT 0 NOT NULL;
         ALTER TABLE "shop_product" ALTER COLUMN "stock" DROP DEFAULT;
@@ -28,7 +28,7 @@ final class PostgresEndToEndTest extends EndToEndContract {
     return """
         BEGIN;
         --
-        -- Remove field stock from Product
+        -- Add field stock to product
         --
         ALTER TABLE "shop_product" DROP COLUMN "stock" CASCADE;
         COMMIT;

@@ -54,11 +54,15 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(r.err()).contains("no database URL given", "--database <jdbc-url>");
   }
 
+  @Override String remakeNote() {
+    return " (remake table shop_product)";
+  }
+
   @Override String expectedAddStockSql() {
     return """
         BEGIN;
         --
-        -- Add field stock to Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s, "stock" integer NOT NULL);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id", "stock") \
@@ -67,7 +71,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }
@@ -76,7 +80,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
     return """
         BEGIN;
         --
-        -- Remove field stock from Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id") \
@@ -85,7 +89,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }

@@ -41,6 +41,25 @@ public interface Dialect {
   /** Reads the live schema of the connected database. */
   SchemaSnapshot introspect(Connection connection) throws SQLException;
 
+  /**
+   * Whether the schema editor looks up the real names of indexes and constraints before it drops
+   * or renames them: not where it rebuilds what it changes (SQLite's table remake).
+   */
+  default boolean looksUpNames() {
+    return false;
+  }
+
+  /** The indexes and constraints of {@code table} as the database names them. */
+  default java.util.Optional<java.util.List<TableObject>> tableObjects(Connection connection,
+      String table) throws SQLException {
+    return java.util.Optional.empty();
+  }
+
+  /** Driver properties for a new connection; those the URL gives win. */
+  default java.util.Properties connectionProperties() {
+    return new java.util.Properties();
+  }
+
   /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
   DatabaseLock lock(Connection connection) throws SQLException;
 
@@ -58,6 +77,16 @@ public interface Dialect {
    * foreign keys, off during table remakes).
    */
   default void checkIntegrity(Connection connection) throws SQLException {}
+
+  /**
+   * Runs, inside a transaction that goes on, the checks that committing it would run, and leaves
+   * the transaction as a new one would start. A run that shares one transaction among migrations
+   * calls it where each migration would have committed, so that it fails where, and only where,
+   * applying them one at a time would. By default the checks of {@link #checkIntegrity}.
+   */
+  default void checkAsCommitWould(Connection connection) throws SQLException {
+    checkIntegrity(connection);
+  }
 
   /** Renders a constant for DDL, where the database accepts no bind parameters. */
   default String literal(Object value) {

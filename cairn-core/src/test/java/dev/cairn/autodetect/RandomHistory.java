@@ -51,6 +51,15 @@ final class RandomHistory {
           return fieldRenames.contains(lower(model) + "." + oldName.lower() + "=" + newName.lower());
         }
 
+        /** The step's renames are known up front, as with {@code --rename}. */
+        @Override public boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+          return isModelRenamed(oldModel, newModel);
+        }
+
+        @Override public boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+          return isFieldRenamed(model, oldName, newName, null);
+        }
+
         @Override public Object oneOffDefault(ModelKey model, Name fieldName, Field field) {
           return oneOff(field);
         }

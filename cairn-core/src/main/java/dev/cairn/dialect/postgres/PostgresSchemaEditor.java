@@ -18,6 +18,17 @@ final class PostgresSchemaEditor extends SchemaEditor {
     super(dialect, sink);
   }
 
+  /**
+   * An UPDATE queues a deferred foreign key check for every row its transaction inserted, even
+   * with the key unchanged, and the ALTER TABLE after it would fail on the table's "pending
+   * trigger events": the checks run now, as Django's {@code sql_update_with_default} does. A
+   * migration's later statements see its constraints immediate, as in Django; the next
+   * transaction, or the check at the end of the migration in a shared one, starts afresh.
+   */
+  @Override protected void afterUpdatingRows() throws SQLException {
+    run("SET CONSTRAINTS ALL IMMEDIATE", null);
+  }
+
   @Override protected String alterColumnType(Field typed) {
     return PostgresTypes.plainType(typed); // the identity, if any, stays with the column
   }
@@ -28,7 +39,7 @@ final class PostgresSchemaEditor extends SchemaEditor {
    * a change that would round values (see {@link PostgresTypeChange}).
    */
   @Override protected void changeColumnType(String table, String column, Field oldTyped,
-      Field newTyped, String comment) throws SQLException {
+      Field newTyped) throws SQLException {
     PostgresTypeChange change = new PostgresTypeChange(oldTyped, newTyped);
     String type = alterColumnType(newTyped);
     String loss = change.lossCondition(q(column));
@@ -38,12 +49,11 @@ final class PostgresSchemaEditor extends SchemaEditor {
           + " or keep the old type";
       run("DO $cairn$ BEGIN IF EXISTS (SELECT 1 FROM " + q(table) + " WHERE " + loss + ")"
           + " THEN RAISE EXCEPTION '%', " + dialect.literal(message)
-          + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", comment);
-      comment = null;
+          + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", null);
     }
     String using = change.using(q(column));
     run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type
-        + (using == null ? "" : " USING " + using), comment);
+        + (using == null ? "" : " USING " + using), null);
   }
 
   /** Adds the table and column comments, which CREATE TABLE cannot carry. */
