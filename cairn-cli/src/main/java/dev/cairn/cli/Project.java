@@ -175,7 +175,7 @@ final class Project {
     return Database.open("jdbc:sqlite::memory:");
   }
 
-  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs and others. */
+  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs, others. */
   static Path sqliteFile(String url) {
     String prefix = "jdbc:sqlite:";
     if (!url.startsWith(prefix)) return null;
