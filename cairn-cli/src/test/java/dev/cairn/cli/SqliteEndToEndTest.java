@@ -54,6 +54,16 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(r.err()).contains("no database URL given", "--database <jdbc-url>");
   }
 
+  @Override String[] djangoInitialDdl() {
+    return new String[] {
+        "CREATE TABLE \"catalog_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+            + " \"name\" varchar(50) NOT NULL UNIQUE)",
+        "CREATE TABLE \"shop_product\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+            + " \"name\" varchar(100) NOT NULL, \"price\" decimal NOT NULL, \"category_id\" bigint"
+            + " NULL REFERENCES \"catalog_category\" (\"id\") DEFERRABLE INITIALLY DEFERRED)",
+        "CREATE INDEX \"shop_product_category_idx_legacy\" ON \"shop_product\" (\"category_id\")"};
+  }
+
   @Override String remakeNote() {
     return " (remake table shop_product)";
   }

@@ -206,6 +206,16 @@ final class MakeMigrationsExamplesTest {
         .containsExactly("Remove field tags from product", "Add field tags to product"));
   }
 
+  /** Found by the property once it switched fields: a text column becomes a key, and back. */
+  @Test void aTextColumnBecomingAKeyUnderItsNameUnappliesOnSqlite() throws Exception {
+    ProjectState one = state(model("blog", "Product", fields("id", id(),
+        "name", chars(20).nullable(true).unique(true))));
+    ProjectState two = state(model("blog", "Product", fields("id", id(),
+        "name", foreignKey("blog.Product").nullable(true))));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
   // ---- issue 8, item 8: renames given up front ------------------------------------------
 
   /** Renamed with one of its fields, pointed at from the other app: its rows stay. */
