@@ -2,15 +2,18 @@ package dev.cairn.cli;
 
 import dev.cairn.config.AppConfig;
 import dev.cairn.config.ProjectConfig;
-import dev.cairn.migration.MigrationLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -85,11 +88,28 @@ final class CheckCache {
     for (AppConfig app : config.apps().values()) {
       update(d, "app " + app.label());
       if (app.modelsFile() != null) update(d, "models " + stamp(app.modelsFile()));
-      for (Path migration : MigrationLoader.files(app.migrations())) {
-        update(d, "migration " + stamp(migration));
-      }
+      for (String entry : folder(app.migrations())) update(d, "migration " + entry);
     }
     return HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * Each file of a migrations folder with its size and last change, sorted; any file, not only
+   * migrations, which can only cost a needless check. One walk gives each file's attributes with
+   * its name: a stat per file, where listing and then asking would take two.
+   */
+  private static List<String> folder(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) return List.of();
+    List<String> entries = new ArrayList<>();
+    Files.walkFileTree(folder, Set.of(), 1, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+        entries.add(file.getFileName() + " " + a.size() + " "
+            + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    Collections.sort(entries);
+    return entries;
   }
 
   /** A file's name, size and last change (in nanoseconds where the file system keeps them). */
