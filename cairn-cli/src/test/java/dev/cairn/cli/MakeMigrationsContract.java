@@ -200,6 +200,148 @@ abstract class MakeMigrationsContract {
     assertThat(cairn("makemigrations", "--check").exitCode()).isZero();
   }
 
+  /**
+   * Adding {@code through} to a many-to-many with rows: the through model takes over the join
+   * table (Django's documented recipe), its extra NOT NULL field asks for a one-off default, and
+   * the pairs survive forwards, back and forwards again.
+   */
+  @Test void aThroughModelTakesOverTheJoinTableWithItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String tagAndProduct = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """;
+    models("app: catalog\nmodels: {}\n",
+        tagAndProduct + "      tags: {type: ManyToManyField, to: Tag}\n");
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_tag (id, label) VALUES (1, 'x'), (2, 'y')",
+        "INSERT INTO shop_product (id, name) VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO shop_product_tags (product_id, tag_id) VALUES (1, 1), (1, 2), (2, 2)");
+
+    models(null, tagAndProduct + """
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            fields:
+              product: {type: ForeignKey, to: Product, on_delete: CASCADE}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+              position: {type: IntegerField}
+        """);
+    Cli.Result asked = cairn("makemigrations", "--noinput");
+    assertThat(asked.exitCode()).as(asked.toString()).isEqualTo(3);
+    assertThat(asked.err()).contains("--default producttag.position=");
+    Cli.Result made = cairn("makemigrations", "--noinput", "--default", "producttag.position=0");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("Add field position to producttag");
+    assertThat(Files.readString(root.resolve("migrations/shop/0002_alter_product_tags_and_more.yaml")))
+        .contains("SeparateDatabaseAndState", "RenameJoinTable", "old_table: shop_product_tags",
+            "new_table: shop_producttag", "CreateModel", "AlterField");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id, position FROM shop_producttag"))
+        .containsExactly("1,1,0", "1,2,0", "2,2,0");
+
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id, position FROM shop_producttag"))
+        .containsExactly("1,1,0", "1,2,0", "2,2,0");
+  }
+
+  /**
+   * Removing {@code through} together with the through model: its extra field goes, then the
+   * table is handed back to the auto-created join table with its pairs, forwards and back.
+   */
+  @Test void removingTheThroughModelHandsItsTableBackWithItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String tagAndProduct = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """;
+    models("app: catalog\nmodels: {}\n", tagAndProduct + """
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            db_table: shop_product_tag_links
+            fields:
+              item: {type: ForeignKey, to: Product, on_delete: PROTECT, db_column: item}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+              position: {type: IntegerField, null: true}
+            constraints:
+              - {type: UniqueConstraint, name: shop_link_uniq, fields: [item, tag]}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_tag (id, label) VALUES (1, 'x'), (2, 'y')",
+        "INSERT INTO shop_product (id, name) VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO shop_product_tag_links (item, tag_id, position) VALUES (1, 1, 5), (1, 2, 6),"
+            + " (2, 2, 7)");
+
+    models(null, tagAndProduct + "      tags: {type: ManyToManyField, to: Tag}\n");
+    Cli.Result made = cairn("makemigrations", "--noinput");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("Remove field position from producttag",
+        "Custom state/database change combination");
+    assertThat(Files.readString(root.resolve(
+        "migrations/shop/0002_remove_producttag_shop_link_uniq_and_more.yaml")))
+        .contains("RenameJoinTable", "old_table: shop_product_tag_links",
+            "new_table: shop_product_tags", "old_columns: [id, item, tag_id]",
+            "new_columns: [id, product_id, tag_id]", "DeleteModel");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    assertThat(rows("SELECT item, tag_id FROM shop_product_tag_links"))
+        .containsExactly("1,1", "1,2", "2,2");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+  }
+
+  /** A through model that stays while the field stops using it would strand the pairs. */
+  @Test void removingThroughButKeepingTheModelIsRefusedWithWhatToDo() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String models = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            fields:
+              product: {type: ForeignKey, to: Product, on_delete: CASCADE}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+        """;
+    models("app: catalog\nmodels: {}\n", models);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    models(null, models.replace(", through: ProductTag", ""));
+
+    Cli.Result refused = cairn("makemigrations", "--noinput");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err()).contains("removing through: shop.ProductTag from shop.Product.tags",
+        "Keep through: shop.ProductTag").doesNotContain("Exception");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {
@@ -213,6 +355,27 @@ abstract class MakeMigrationsContract {
       assertThat(db.dialect().introspect(db.connection()).withSortedColumns())
           .isEqualTo(ExpectedSchema.of(target, db.dialect()).withSortedColumns());
     }
+  }
+
+  private void sql(String... statements) throws Exception {
+    try (Database db = Database.open(url); var s = db.connection().createStatement()) {
+      for (String statement : statements) s.execute(statement);
+    }
+  }
+
+  /** Each row as its values joined by commas, in order of the columns. */
+  private List<String> rows(String query) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Database db = Database.open(url); var s = db.connection().createStatement();
+        var r = s.executeQuery(query + " ORDER BY 1, 2")) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= n; i++) values.add(r.getString(i));
+        rows.add(String.join(",", values));
+      }
+    }
+    return rows;
   }
 
   private SchemaSnapshot schema() throws Exception {

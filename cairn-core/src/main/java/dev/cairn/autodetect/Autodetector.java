@@ -62,6 +62,7 @@ public final class Autodetector {
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
     current = detectRenamedFields(current);
+    current = new ThroughChanges(to, apps, this::add).apply(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
     for (String app : apps) {
       new AppDiff(app, current, circularApps.contains(app)).run();

@@ -129,6 +129,30 @@ final class MakeMigrationsExamplesTest {
     checkEverywhere(List.of(step(one), step(two)));
   }
 
+  /**
+   * A through model with its keys in another order, another key's on_delete and an extra field
+   * takes over the join table, then gives it back.
+   */
+  @Test void aThroughModelTakesOverTheJoinTableAndGivesItBack() throws Exception {
+    ProjectState plain = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "tag", foreignKey("shop.Tag").onDelete(dev.cairn.state.OnDelete.PROTECT),
+            "item", foreignKey("shop.Product").dbColumn("item"), "rank", integer())));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
+
+    assertThat(made.get(1).operations().get(0))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+    assertThat(made.get(2).operations().get(made.get(2).operations().size() - 1))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */
