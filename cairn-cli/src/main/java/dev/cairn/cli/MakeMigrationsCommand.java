@@ -83,7 +83,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
   List<String> notRenames = new ArrayList<>();
 
   @Option(names = "--default", paramLabel = "<model.field>=<value>",
-      description = "A one-off value for existing rows of a new NOT NULL field: product.sku=\"''\".")
+      description = "A one-off value for the rows of a field that is new, or becomes, NOT NULL:"
+          + " product.sku=\"''\".")
   List<String> defaults = new ArrayList<>();
 
   @Override public Integer call() throws IOException {

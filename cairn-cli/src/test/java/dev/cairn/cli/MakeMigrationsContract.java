@@ -342,6 +342,81 @@ abstract class MakeMigrationsContract {
     assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
   }
 
+  /**
+   * A nullable field made NOT NULL asks, as Django does, what to put in the rows that are NULL:
+   * a one-off value (written as preserve_default: false, so the models stay clean), nothing for
+   * now, or quit; --default answers up front and --noinput without it stops with exit code 3.
+   */
+  @Test void aFieldMadeNotNullAsksForAOneOffValueForItsNullRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String nullable = """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField, null: true}
+        """;
+    models("app: catalog\nmodels: {}\n", nullable);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_product (id, name, stock) VALUES (1, 'pen', NULL), (2, NULL, 3)");
+
+    models(null, nullable.replace("stock: {type: IntegerField, null: true}",
+        "stock: {type: IntegerField}"));
+    Cli.Result asked = cairn("makemigrations", "--noinput");
+    assertThat(asked.exitCode()).as(asked.toString()).isEqualTo(3);
+    assertThat(asked.err()).contains("product.stock", "--default product.stock=<value>");
+    Cli.Result quit = withInput("3\n", () -> cairn("makemigrations"));
+    assertThat(quit.exitCode()).as(quit.toString()).isEqualTo(3);
+    assertThat(quit.out()).contains("It is impossible to change a nullable field 'stock' on"
+        + " product to non-nullable without providing a default.",
+        " 1) Provide a one-off default now", " 2) Ignore for now.", " 3) Quit");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    Cli.Result made = cairn("makemigrations", "--noinput", "--default", "product.stock=0");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(Files.readString(root.resolve("migrations/shop/0002_alter_product_stock.yaml")))
+        .contains("field: {type: IntegerField, default: 0}", "preserve_default: false");
+    migrateAndCheck();
+    assertThat(rows("SELECT id, stock FROM shop_product")).containsExactly("1,0", "2,3");
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    sql("INSERT INTO shop_product (id, name, stock) VALUES (3, 'ink', NULL)");
+    migrateAndCheck();
+    assertThat(rows("SELECT id, stock FROM shop_product")).containsExactly("1,0", "2,3", "3,0");
+
+    // At the prompt: a one-off value for one field, "ignore for now" for the other.
+    models(null, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField}
+              note: {type: TextField, null: true}
+        """);
+    assertThat(cairn("makemigrations", "--noinput").exitCode()).isZero();
+    migrateAndCheck();
+    models(null, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField}
+              note: {type: TextField}
+        """);
+    Cli.Result ignored = withInput("2\n", () -> cairn("makemigrations"));
+    assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+    assertThat(Files.readString(root.resolve("migrations/shop/0004_alter_product_note.yaml")))
+        .contains("field: {type: TextField}").doesNotContain("preserve_default");
+    Cli.Result failed = cairn("migrate");
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(4);
+    sql("UPDATE shop_product SET note = ''");
+    migrateAndCheck();
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

@@ -290,8 +290,8 @@ public final class Autodetector {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
         Field before = old.fields().get(e.getKey());
         if (before == null || before.equals(e.getValue())) continue;
-        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
-            otherApps(e.getValue()), false));
+        add(app, new Change(NotNullAlteration.of(questioner, target, modelName(target),
+            e.getKey(), before, e.getValue()), otherApps(e.getValue()), false));
       }
     }
 

@@ -129,6 +129,7 @@ public final class MigrationWriter {
       put(out, in, "name", r.name());
     } else if (op instanceof AlterField a) {
       fieldArguments(out, in, a.modelName(), a.name(), a.field());
+      if (!a.preserveDefault()) put(out, in, "preserve_default", false);
     } else if (op instanceof RenameField r) {
       put(out, in, "model_name", r.modelName());
       put(out, in, "old_name", r.oldName());

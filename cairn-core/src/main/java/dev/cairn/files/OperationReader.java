@@ -53,8 +53,9 @@ final class OperationReader {
             !a.has("preserve_default") || a.flagValue("preserve_default"))));
     PARSERS.put("RemoveField", (r, a) -> a.allow("model_name", "name")
         .then(new RemoveField(a.name("model_name"), a.name("name"))));
-    PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field")
-        .then(new AlterField(a.name("model_name"), a.name("name"), r.field(a))));
+    PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field", "preserve_default")
+        .then(new AlterField(a.name("model_name"), a.name("name"), r.field(a),
+            !a.has("preserve_default") || a.flagValue("preserve_default"))));
     PARSERS.put("RenameField", (r, a) -> a.allow("model_name", "old_name", "new_name")
         .then(new RenameField(a.name("model_name"), a.name("old_name"), a.name("new_name"))));
     PARSERS.put("AddIndex", (r, a) -> a.allow("model_name", "index")

@@ -183,6 +183,51 @@ final class AutodetectorTest {
 
   // ---- helpers --------------------------------------------------------------------------------
 
+  @Test void aFieldMadeNotNullWithoutADefaultNeedsAValueForItsNullRows() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("field product.stock becomes NOT NULL")
+        .hasMessageContaining("--default product.stock=<value>");
+
+    Questioner answers = new Answers(Map.of(), Set.of(), Map.of("shop.product.stock", 7), NO_INPUT);
+    var alter = (dev.cairn.operations.AlterField) ops(detect(from, to, "shop", answers)).get(0);
+    assertThat(alter.field()).isEqualTo(integer().defaultValue(7).build());
+    assertThat(alter.preserveDefault()).isFalse();
+    assertThat(alter.stateForwards("shop", from)).isEqualTo(to);
+  }
+
+  @Test void ignoringTheNullRowsWritesAPlainAlterField() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    Questioner ignore = new Questioner() {
+      @Override public boolean isModelRenamed(dev.cairn.state.ModelKey a, dev.cairn.state.ModelKey b) {
+        return false;
+      }
+
+      @Override public boolean isFieldRenamed(dev.cairn.state.ModelKey m, Name a, Name b, Field f) {
+        return false;
+      }
+
+      @Override public Object oneOffDefault(dev.cairn.state.ModelKey m, Name n, Field f) {
+        throw new AssertionError("not asked");
+      }
+
+      @Override public java.util.Optional<Object> notNullAlterationDefault(
+          dev.cairn.state.ModelKey model, Name fieldName, Field field) {
+        return java.util.Optional.empty();
+      }
+    };
+    assertThat(ops(detect(from, to, "shop", ignore)))
+        .containsExactly(new dev.cairn.operations.AlterField(n("product"), n("stock"), integer().build()));
+  }
+
+  @Test void aFieldMadeNotNullWithADefaultAsksNothing() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer().defaultValue(0)));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly("Alter field stock on product");
+  }
+
   private static Map<String, List<Change>> detect(ProjectState from, ProjectState to, String app) {
     return detect(from, to, app, NO_INPUT);
   }

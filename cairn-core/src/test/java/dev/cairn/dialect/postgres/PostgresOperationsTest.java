@@ -261,6 +261,22 @@ final class PostgresOperationsTest {
     h.assertSchema(before, "after a refused AlterField");
   }
 
+  /** preserve_default: false, as makemigrations writes a value given for the NULL rows. */
+  @Test void alterFieldWithAOneOffDefaultFillsTheNullRowsAndKeepsItOutOfTheState() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    AlterField op = new AlterField(n("Product"), n("stock"), integer().defaultValue(5).build(), false);
+    ProjectState after = h.forwards(before, op);
+    assertThat(after.requireModel("shop", n("Product")).requireField(n("stock")))
+        .isEqualTo(integer().build());
+    assertThat(h.rows("SELECT stock FROM shop_product ORDER BY id")).containsExactly(List.of(3), List.of(5));
+    h.backwards(before, op);
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    h.forwards(before, op);
+    assertThat(h.rows("SELECT stock FROM shop_product ORDER BY id")).containsExactly(List.of(3), List.of(5));
+  }
+
   @Test void alterFieldFromNotNullToNull() throws Exception {
     alterKeepingRows(new AlterField(n("Product"), n("price"), decimal(8, 2).nullable(true).build()));
   }

@@ -363,6 +363,22 @@ final class SqliteOperationsTest {
     h.assertSchema(before, "after a refused AlterField");
   }
 
+  /** preserve_default: false, as makemigrations writes a value given for the NULL rows. */
+  @Test void alterFieldWithAOneOffDefaultFillsTheNullRowsAndKeepsItOutOfTheState() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    AlterField op = new AlterField(n("Product"), n("stock"), integer().defaultValue(5).build(), false);
+    ProjectState after = h.forwards(before, op);
+    assertThat(after.requireModel("shop", n("Product")).requireField(n("stock")))
+        .isEqualTo(integer().build());
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+    h.backwards(before, op);
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    h.forwards(before, op);
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+  }
+
   @Test void alterFieldFromNotNullToNull() throws Exception {
     alterKeepingRows(new AlterField(n("Product"), n("price"), decimal(8, 2).nullable(true).build()));
   }
