@@ -6,6 +6,7 @@ import dev.cairn.autodetect.Change;
 import dev.cairn.autodetect.MigrationMaker;
 import dev.cairn.autodetect.NoInputQuestioner;
 import dev.cairn.autodetect.Questioner;
+import dev.cairn.autodetect.RefusedChange;
 import dev.cairn.config.AppConfig;
 import dev.cairn.files.MigrationWriter;
 import dev.cairn.graph.MigrationGraph;
@@ -114,8 +115,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     ProjectState current = graph.leafState();
     ProjectState target = ModelsFileSource.of(project.config()).load();
-    Map<String, List<Change>> changes =
-        new Autodetector(current, target, scope, questioner(out)).detect();
+    Map<String, List<Change>> changes = detect(project, current, target, scope, out);
     if (changes.isEmpty()) {
       log.println(scope.size() == 1 ? "No changes detected in app '" + scope.iterator().next() + "'"
           : "No changes detected");
@@ -129,6 +129,19 @@ final class MakeMigrationsCommand implements Callable<Integer> {
       return ExitCodes.CHECK_FAILED;
     }
     return emit(project, made, out, log);
+  }
+
+  /** The changes; a refused one names the models file it is in. */
+  private Map<String, List<Change>> detect(Project project, ProjectState current,
+      ProjectState target, Set<String> scope, PrintWriter out) {
+    try {
+      return new Autodetector(current, target, scope, questioner(out)).detect();
+    } catch (RefusedChange e) {
+      AppConfig app = e.app() == null ? null : project.config().apps().get(e.app());
+      if (app == null || app.modelsFile() == null) throw e;
+      throw new CliException(ExitCodes.BAD_INPUT, relative(project, app.modelsFile()) + ": "
+          + e.getMessage());
+    }
   }
 
   /** The comment at the top of every file Cairn writes. */

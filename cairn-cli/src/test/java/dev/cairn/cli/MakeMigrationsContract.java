@@ -417,6 +417,52 @@ abstract class MakeMigrationsContract {
     migrateAndCheck();
   }
 
+  /**
+   * A check or condition that still names a column the change renames or removes would make a
+   * migration that fails, or a state that disagrees with the database: makemigrations stops,
+   * naming the models file, the model, the constraint and the column.
+   */
+  @Test void rawSqlNamingARenamedOrRemovedColumnIsRefusedWithWhereAndWhat() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = """
+        app: shop
+        models:
+          Product:
+            fields:
+              price: {type: IntegerField}
+              stock: {type: IntegerField, null: true}
+            indexes:
+              - {name: shop_product_in_stock, fields: [price], condition: "\\"stock\\" > 0"}
+            constraints:
+              - {type: CheckConstraint, name: shop_product_price_gte_0, check: "price >= 0 AND note <> 'price'"}
+        """.replace("AND note <> 'price'", "AND length('price') > 0");
+    models("app: catalog\nmodels: {}\n", shop);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+
+    models(null, shop.replace("price: {type: IntegerField}", "cost: {type: IntegerField}")
+        .replace("fields: [price]", "fields: [cost]"));
+    Cli.Result renamed = cairn("makemigrations", "--noinput", "--rename", "product.price=product.cost");
+    assertThat(renamed.exitCode()).as(renamed.toString()).isEqualTo(2);
+    assertThat(renamed.err()).contains("models/shop.yaml", "CheckConstraint"
+        + " 'shop_product_price_gte_0' of model shop.Product names the column 'price'",
+        "update the check expression in").doesNotContain("Exception");
+
+    models(null, shop.replace("      stock: {type: IntegerField, null: true}\n", ""));
+    Cli.Result removed = cairn("makemigrations", "--noinput");
+    assertThat(removed.exitCode()).as(removed.toString()).isEqualTo(2);
+    assertThat(removed.err()).contains("models/shop.yaml", "the condition of index"
+        + " 'shop_product_in_stock' of model shop.Product names the column 'stock'");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    models(null, shop.replace("      stock: {type: IntegerField, null: true}\n", "")
+        .replace(", condition: \"\\\"stock\\\" > 0\"", ""));
+    Cli.Result fixed = cairn("makemigrations", "--noinput");
+    assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+    migrateAndCheck();
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

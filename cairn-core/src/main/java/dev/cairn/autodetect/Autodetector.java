@@ -61,6 +61,7 @@ public final class Autodetector {
   /** The changes per app, in apply order; apps without changes are absent. */
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
+    StaleColumnReferences.check(current, to, apps);
     current = detectRenamedFields(current);
     current = new ThroughChanges(to, apps, this::add).apply(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);

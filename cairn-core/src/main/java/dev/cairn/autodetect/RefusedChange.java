@@ -6,7 +6,15 @@ package dev.cairn.autodetect;
  * instead. Exit code 2.
  */
 public final class RefusedChange extends RuntimeException {
-  public RefusedChange(String message) {
+  private final String app;
+
+  /** @param app the app whose models file holds the change, to name it in the message */
+  public RefusedChange(String app, String message) {
     super(message);
+    this.app = app;
+  }
+
+  public String app() {
+    return app;
   }
 }

@@ -83,7 +83,7 @@ final class ThroughChanges {
     requireSameTarget(app, source, field, before, after, what);
     requireSameApp(app, throughKey, what);
     if (current.model(throughKey).isPresent()) {
-      throw new RefusedChange(what + ": the through model " + throughKey + " already exists, so"
+      throw new RefusedChange(app, what + ": the through model " + throughKey + " already exists, so"
           + " its table cannot take over the join table " + joinTable(source, field, before)
           + " and its rows.\n  Add the through model in the same makemigrations run as the"
           + " through option (Cairn then moves the table over), or copy the rows into "
@@ -111,7 +111,7 @@ final class ThroughChanges {
     requireSameTarget(app, source, field, before, after, what);
     requireSameApp(app, throughKey, what);
     if (to.model(throughKey).isPresent()) {
-      throw new RefusedChange(what + ": the through model " + throughKey + " stays, so its rows"
+      throw new RefusedChange(app, what + ": the through model " + throughKey + " stays, so its rows"
           + " would stay in its table while the new join table starts empty.\n  Keep through: "
           + before.through() + " (a through model with only its two keys works as the"
           + " auto-created table does), or remove " + throughKey + " in the same run so that"
@@ -126,7 +126,7 @@ final class ThroughChanges {
             && !(m.key().equals(source.key()) && f.getKey().equals(field))
             && ModelKey.resolve(m.app(), f.getValue().through()).equals(throughKey);
         if (pointsAt || otherThrough) {
-          throw new RefusedChange(what + ": " + fieldName(m, f.getKey()) + " still uses "
+          throw new RefusedChange(app, what + ": " + fieldName(m, f.getKey()) + " still uses "
               + throughKey + ".\n  Remove or repoint it in a migration of its own first.");
         }
       }
@@ -168,19 +168,19 @@ final class ThroughChanges {
     ModelKey sourceKey = source.key();
     ModelKey targetKey = ModelKey.resolve(app, source.requireField(field).to());
     if (sourceKey.equals(targetKey)) {
-      throw new RefusedChange(what + ": a many-to-many to its own model has two keys to it, and"
+      throw new RefusedChange(app, what + ": a many-to-many to its own model has two keys to it, and"
           + " Cairn cannot tell which of " + through.key() + "'s is which side.\n  Move the rows"
           + " by hand: a SeparateDatabaseAndState with the state operations makemigrations would"
           + " write and a RunSQL in database_operations.");
     }
     if (!through.managed()) {
-      throw new RefusedChange(what + ": the through model " + through.key() + " is managed:"
+      throw new RefusedChange(app, what + ": the through model " + through.key() + " is managed:"
           + " false, so Cairn may not move the join table into its table.\n  Make it managed, or"
           + " move the rows by hand.");
     }
     Map.Entry<Name, Field> pk = through.primaryKey();
     if (!pk.getValue().type().isAuto()) {
-      throw new RefusedChange(what + ": the join table's key is a BigAutoField, but "
+      throw new RefusedChange(app, what + ": the join table's key is a BigAutoField, but "
           + through.key() + "." + pk.getKey() + " is a " + pk.getValue().type().djangoName()
           + ".\n  Give the through model an automatic key (leave it out: id BigAutoField).");
     }
@@ -203,6 +203,7 @@ final class ThroughChanges {
 
   /** The one ForeignKey of {@code through} to {@code side}'s key, as the join table has. */
   private static Name keyTo(ModelState through, ModelKey side, String what) {
+    String app = through.app();
     List<Name> keys = new ArrayList<>();
     through.fields().forEach((n, f) -> {
       if (f.type() == FieldType.FOREIGN_KEY && f.toField() == null
@@ -211,7 +212,7 @@ final class ThroughChanges {
       }
     });
     if (keys.size() != 1) {
-      throw new RefusedChange(what + ": the through model " + through.key() + " needs exactly"
+      throw new RefusedChange(app, what + ": the through model " + through.key() + " needs exactly"
           + " one ForeignKey to " + side + " (to its primary key), and has " + keys.size()
           + (keys.isEmpty() ? "" : " (" + keys + ")") + ".\n  Give it one, as the join table"
           + " has, so that Cairn can move the table's rows over.");
@@ -227,7 +228,7 @@ final class ThroughChanges {
   private static void requireSameTarget(String app, ModelState source, Name field, Field before,
       Field after, String what) {
     if (!ModelKey.resolve(app, before.to()).equals(ModelKey.resolve(app, after.to()))) {
-      throw new RefusedChange(what + " while it also changes from " + before.to() + " to "
+      throw new RefusedChange(app, what + " while it also changes from " + before.to() + " to "
           + after.to() + ": the pairs in the join table would point at the wrong model.\n  Make"
           + " the two changes in two makemigrations runs, or remove the field and add a new one.");
     }
@@ -235,7 +236,7 @@ final class ThroughChanges {
 
   private static void requireSameApp(String app, ModelKey through, String what) {
     if (!through.app().equals(app)) {
-      throw new RefusedChange(what + ": the through model is in app '" + through.app()
+      throw new RefusedChange(app, what + ": the through model is in app '" + through.app()
           + "', and the join table's rows can only move within app '" + app + "'.\n  Declare"
           + " the through model in app '" + app + "'.");
     }
