@@ -33,6 +33,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
+    if (isUnknownCommand(e, args)) return unknownCommand(cl, args[0]);
     err.println("cairn: error: " + e.getMessage());
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> suggestions = u.getSuggestions();
@@ -40,6 +41,32 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       if (!suggestions.isEmpty()) err.println("  Did you mean '" + suggestions.get(0) + "'?");
     }
     err.println("  Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** The first word, where a command goes, is none of the commands. */
+  private static boolean isUnknownCommand(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    return e instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
+        && !cl.getSubcommands().isEmpty() && args.length > 0 && !args[0].startsWith("-")
+        && u.getUnmatched().contains(args[0]);
+  }
+
+  private static int unknownCommand(CommandLine cl, String word) {
+    PrintWriter err = cl.getErr();
+    List<String> commands = cl.getSubcommands().keySet().stream()
+        .filter(c -> !c.equals("help")).toList();
+    if (UnknownCommand.isPlanned(word)) {
+      err.println("cairn: error: '" + word + "' is planned but not built yet (DESIGN.md lists it)");
+      err.println("  Commands: " + String.join(", ", commands) + ".");
+    } else {
+      err.println("cairn: error: unknown command '" + word + "'");
+      UnknownCommand.suggestion(word, commands).ifPresentOrElse(
+          c -> err.println("  Did you mean '" + c + "'?"),
+          () -> err.println("  Commands: " + String.join(", ", commands) + "."));
+    }
+    err.println("  Run 'cairn --help' for usage.");
     err.flush();
     return ExitCodes.BAD_INPUT;
   }

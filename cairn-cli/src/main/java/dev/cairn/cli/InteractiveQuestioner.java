@@ -12,10 +12,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Asks Django's questions at the terminal. When input ends (no terminal, a closed pipe) it stops
- * as {@code --noinput} does, with the flag that answers the question.
+ * as {@code --noinput} does, with the flag that answers the question, but saying that input ended:
+ * the user never gave --noinput.
  */
 final class InteractiveQuestioner implements Questioner {
   private final BufferedReader in;
@@ -30,7 +32,7 @@ final class InteractiveQuestioner implements Questioner {
   @Override public boolean isModelRenamed(ModelKey oldModel, ModelKey newModel) {
     String answer = ask("Was the model " + oldModel + " renamed to " + newModel.name().value()
         + "? [y/N] ");
-    if (answer == null) return noInput.isModelRenamed(oldModel, newModel);
+    if (answer == null) return endOfInput(() -> noInput.isModelRenamed(oldModel, newModel));
     return isYes(answer);
   }
 
@@ -38,7 +40,9 @@ final class InteractiveQuestioner implements Questioner {
     String m = model.name().lower();
     String answer = ask("Was " + m + "." + oldName + " renamed to " + m + "." + newName + " (a "
         + field.type().djangoName() + ")? [y/N] ");
-    if (answer == null) return noInput.isFieldRenamed(model, oldName, newName, field);
+    if (answer == null) {
+      return endOfInput(() -> noInput.isFieldRenamed(model, oldName, newName, field));
+    }
     return isYes(answer);
   }
 
@@ -51,14 +55,15 @@ final class InteractiveQuestioner implements Questioner {
     out.println(" 2) Quit and manually define a default value in the models.");
     while (true) {
       String choice = ask("Select an option: ");
-      if (choice == null) return noInput.oneOffDefault(model, fieldName, field);
+      if (choice == null) return endOfInput(() -> noInput.oneOffDefault(model, fieldName, field));
       if (choice.trim().equals("2")) {
         throw new NeedsAnswer("stopped: give " + model.name().lower() + "." + fieldName
             + " a default (or null: true) in the models, then run makemigrations again");
       }
       if (!choice.trim().equals("1")) continue;
       Object value = askValue();
-      return value != null ? value : noInput.oneOffDefault(model, fieldName, field);
+      return value != null ? value
+          : endOfInput(() -> noInput.oneOffDefault(model, fieldName, field));
     }
   }
 
@@ -77,11 +82,15 @@ final class InteractiveQuestioner implements Questioner {
     out.println(" 3) Quit and manually define a default value in the models.");
     while (true) {
       String choice = ask("Select an option: ");
-      if (choice == null) return noInput.notNullAlterationDefault(model, fieldName, field);
+      if (choice == null) {
+        return endOfInput(() -> noInput.notNullAlterationDefault(model, fieldName, field));
+      }
       switch (choice.trim()) {
         case "1" -> {
           Object value = askValue();
-          if (value == null) return noInput.notNullAlterationDefault(model, fieldName, field);
+          if (value == null) {
+            return endOfInput(() -> noInput.notNullAlterationDefault(model, fieldName, field));
+          }
           return java.util.Optional.of(value);
         }
         case "2" -> {
@@ -121,6 +130,21 @@ final class InteractiveQuestioner implements Questioner {
     throw new IllegalArgumentException("'" + text + "' is not a string, number or boolean;"
         + " write text in quotes: 'text'");
   }
+
+  /** The no-input answer (a NeedsAnswer with the flag to give), told as the end of input. */
+  private static <T> T endOfInput(Supplier<T> noInputAnswer) {
+    try {
+      return noInputAnswer.get();
+    } catch (NeedsAnswer e) {
+      String m = e.getMessage();
+      if (m.contains(NO_INPUT)) throw new NeedsAnswer(m.replace(NO_INPUT, ENDED));
+      throw new NeedsAnswer(ENDED + "\n  " + m);
+    }
+  }
+
+  /** How NoInputQuestioner says why it cannot ask. */
+  private static final String NO_INPUT = "Nobody can answer with --noinput.";
+  private static final String ENDED = "Input ended before it was answered; answer it up front.";
 
   private String ask(String prompt) {
     out.print(prompt);

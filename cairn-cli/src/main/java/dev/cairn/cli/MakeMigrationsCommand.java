@@ -12,7 +12,7 @@ import dev.cairn.files.MigrationWriter;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.models.ModelsFileSource;
+import dev.cairn.models.ProjectModels;
 import dev.cairn.operations.Operation;
 import dev.cairn.optimize.Optimizer;
 import dev.cairn.state.ProjectState;
@@ -114,7 +114,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     ProjectState current = graph.leafState();
-    ProjectState target = ModelsFileSource.of(project.config()).load();
+    ProjectState target = ProjectModels.load(project.config(), current, scope);
     Map<String, List<Change>> changes = detect(project, current, target, scope, out);
     if (changes.isEmpty()) {
       log.println(scope.size() == 1 ? "No changes detected in app '" + scope.iterator().next() + "'"

@@ -60,6 +60,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
+    project.databaseUrl(); // none: stop before --merge writes a file
     if (merge) {
       var graph = dev.cairn.graph.MigrationGraph.of(project.migrations())
           .withReplacements(java.util.Set.of());

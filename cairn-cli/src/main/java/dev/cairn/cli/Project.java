@@ -21,13 +21,11 @@ import java.util.concurrent.CompletionException;
  * chosen by {@code --database}, {@code CAIRN_DATABASE_URL} or cairn.yaml, in that order.
  */
 final class Project {
-  static final String DEFAULT_DATABASE = "jdbc:sqlite:db.sqlite3";
-
   private final ProjectConfig config;
   private final Path folder;
-  private final String databaseUrl;
+  private final DatabaseUrl databaseUrl;
 
-  private Project(ProjectConfig config, Path folder, String databaseUrl) {
+  private Project(ProjectConfig config, Path folder, DatabaseUrl databaseUrl) {
     this.config = config;
     this.folder = folder;
     this.databaseUrl = databaseUrl;
@@ -41,12 +39,45 @@ final class Project {
     }
     ProjectConfig config = new ConfigReader().read(file);
     Path folder = file.toAbsolutePath().getParent();
-    String url = options.database;
-    if (url == null) url = System.getenv("CAIRN_DATABASE_URL");
-    if (url == null || url.isBlank()) url = config.database();
-    if (url == null || url.isBlank()) url = DEFAULT_DATABASE;
+    DatabaseUrl url = DatabaseUrl.choose(options.database, System.getenv("CAIRN_DATABASE_URL"),
+        config.database());
     installClasspath(options.classpath);
-    return new Project(config, folder, resolveSqlitePath(url, folder));
+    return new Project(config, folder, url);
+  }
+
+  /**
+   * The database URL, or why there is none. An empty URL is never passed over to the next source,
+   * nor to a default: a deploy whose variable came out empty must stop, not migrate some other
+   * database and report success. Only commands that need a database ask for it, so makemigrations
+   * runs without one.
+   */
+  record DatabaseUrl(String url, String problem) {
+    static DatabaseUrl choose(String option, String environment, String file) {
+      if (option != null) {
+        return option.isBlank() ? missing("--database is empty\n  Give a JDBC URL, e.g."
+            + " --database jdbc:postgresql://localhost/shop, or leave the option out to use"
+            + " CAIRN_DATABASE_URL or 'database:' in cairn.yaml.") : new DatabaseUrl(option, null);
+      }
+      if (environment != null) {
+        return environment.isBlank() ? missing("CAIRN_DATABASE_URL is set but empty\n  Set it to"
+            + " a JDBC URL, or unset it to use 'database:' in cairn.yaml.")
+            : new DatabaseUrl(environment, null);
+      }
+      if (file != null) return new DatabaseUrl(file, null);
+      return missing("no database to connect to\n  Give its JDBC URL with 'database:' in"
+          + " cairn.yaml, --database <jdbc-url>, or CAIRN_DATABASE_URL, e.g."
+          + " jdbc:sqlite:db.sqlite3 or jdbc:postgresql://localhost/shop?user=me");
+    }
+
+    private static DatabaseUrl missing(String problem) {
+      return new DatabaseUrl(null, problem);
+    }
+
+    /** The URL; throws the problem (exit code 2) when there is none. */
+    String get() {
+      if (url == null) throw new CliException(ExitCodes.BAD_INPUT, problem);
+      return url;
+    }
   }
 
   /** A relative SQLite file is relative to the project folder, wherever cairn runs from. */
@@ -69,8 +100,9 @@ final class Project {
     return folder;
   }
 
+  /** The URL of the database to use, a relative SQLite file resolved; exit code 2 when none. */
   String databaseUrl() {
-    return databaseUrl;
+    return resolveSqlitePath(databaseUrl.get(), folder);
   }
 
   /** Every migration, read in full: a broken file stops the command here. */
@@ -96,9 +128,23 @@ final class Project {
    * opened is reported first, as when the files were read after it.
    */
   OpenedProject openReadingMigrations() throws SQLException {
+    return openReadingMigrations(false);
+  }
+
+  /**
+   * As {@link #openReadingMigrations()}, for a command that only reads: a SQLite file that does
+   * not exist is not created (SQLite would make it on connecting), but read as the empty database
+   * it would be, from memory.
+   */
+  OpenedProject openToReadReadingMigrations() throws SQLException {
+    return openReadingMigrations(true);
+  }
+
+  private OpenedProject openReadingMigrations(boolean readOnly) throws SQLException {
+    databaseUrl(); // none: stop before starting the reader
     CompletableFuture<List<Migration>> reading =
         CompletableFuture.supplyAsync(this::migrationsReadingOperationsLater);
-    Database db = openDatabase();
+    Database db = readOnly ? openDatabaseToRead() : openDatabase();
     try {
       return new OpenedProject(db, reading.join());
     } catch (CompletionException e) {
@@ -121,16 +167,40 @@ final class Project {
     return config.apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
   }
 
+  /** The database, or for a SQLite file that does not exist yet an empty one in memory. */
+  Database openDatabaseToRead() throws SQLException {
+    Path file = sqliteFile(databaseUrl());
+    if (file == null || Files.exists(file)) return openDatabase();
+    SqliteNativeLibrary.useCachedCopy();
+    return Database.open("jdbc:sqlite::memory:");
+  }
+
+  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs and others. */
+  static Path sqliteFile(String url) {
+    String prefix = "jdbc:sqlite:";
+    if (!url.startsWith(prefix)) return null;
+    String rest = url.substring(prefix.length()).split("\\?", 2)[0];
+    if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:")) return null;
+    return Path.of(rest);
+  }
+
   Database openDatabase() throws SQLException {
     // Only here, not at start-up: it costs about 50 ms, which a PostgreSQL run need not pay.
-    if (databaseUrl.startsWith("jdbc:sqlite:")) SqliteNativeLibrary.useCachedCopy();
-    return Database.open(databaseUrl);
+    String url = databaseUrl();
+    if (url.startsWith("jdbc:sqlite:")) SqliteNativeLibrary.useCachedCopy();
+    return Database.open(url);
   }
 
   private static void installClasspath(List<Path> entries) {
     if (entries.isEmpty()) return;
     List<URL> urls = new ArrayList<>();
     for (Path p : entries) {
+      // A URLClassLoader skips a missing entry without a word; the RunJava class would then be
+      // reported missing, far from the typo that lost it.
+      if (!Files.exists(p)) {
+        throw new CliException(ExitCodes.BAD_INPUT, "--classpath entry " + p + " does not exist"
+            + "\n  Check the path (entries are separated by ':'), or build the jar first.");
+      }
       try {
         urls.add(p.toAbsolutePath().toUri().toURL());
       } catch (MalformedURLException e) {

@@ -10,6 +10,8 @@ import dev.cairn.history.AppliedMigration;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,12 @@ final class ShowMigrationsCommand implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
-    try (Project.OpenedProject opened = project.openReadingMigrations()) {
+    Path file = Project.sqliteFile(project.databaseUrl());
+    if (file != null && !Files.exists(file)) {
+      spec.commandLine().getErr().println("note: no database file " + file + " yet; nothing is"
+          + " applied (migrate creates it).");
+    }
+    try (Project.OpenedProject opened = project.openToReadReadingMigrations()) {
       Database db = opened.db();
       List<Migration> migrations = opened.migrations();
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(), migrations);

@@ -288,9 +288,84 @@ final class ErrorsTest {
         .contains("--traceback").doesNotContain("\tat ");
   }
 
+  @Test void jpaModelsAreRefusedUntilJpaSourcesExist() throws SQLException {
+    withModels("catalog", "jpa:com.example.catalog");
+    Cli.Result r = project.cairn("makemigrations");
+    assertRefused(r, "cairn.yaml:5: app 'catalog' takes its models from 'jpa:com.example.catalog'");
+    assertThat(r.err()).contains("later release").contains("models file");
+    assertThat(folder.resolve("migrations/catalog")).isDirectoryNotContaining("glob:**/0002_*");
+  }
+
+  @Test void aModelsFileThatListsNoModelsForAnAppWithMigrationsIsRefused() throws SQLException {
+    withModels("catalog", "models/catalog.yaml");
+    project.write("models/catalog.yaml", "app: catalog\nmodels:\n#  Category:\n");
+    Cli.Result r = project.cairn("makemigrations");
+    assertRefused(r, "catalog.yaml:2: ");
+    assertThat(r.err()).contains("catalog.Category").contains("models: {}");
+    assertThat(folder.resolve("migrations/catalog")).isDirectoryNotContaining("glob:**/0002_*");
+  }
+
+  @Test void anExplicitlyEmptyModelsFileDeletesTheModels() {
+    withModels("catalog", "models/catalog.yaml");
+    project.write("models/catalog.yaml", "app: catalog\nmodels: {}\n");
+    Cli.Result r = project.cairn("makemigrations", "catalog", "--dry-run");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Delete model Category");
+  }
+
+  @Test void makemigrationsForAnAppWithoutAModelSourceIsRefused() throws SQLException {
+    Cli.Result r = project.cairn("makemigrations", "shop");
+    assertRefused(r, "cairn.yaml: app 'shop' has no 'models' in cairn.yaml");
+    assertThat(r.err()).contains("models: models/shop.yaml");
+    assertThat(folder.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0003_*");
+  }
+
+  @Test void aMissingClasspathEntryIsNamed() throws SQLException {
+    Path missing = folder.resolve("build/nowhere.jar");
+    Cli.Result r = project.cairn("migrate", "--classpath", missing.toString());
+    assertRefused(r, "--classpath entry " + missing + " does not exist");
+  }
+
+  @Test void anEmptyDatabaseOptionIsRefused() throws SQLException {
+    Cli.Result r = project.cairn("migrate", "--database", "");
+    assertRefused(r, "--database is empty");
+    assertThat(folder.resolve("db.sqlite3")).exists();
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test void aProjectWithoutADatabaseUrlSaysHowToGiveOne() throws SQLException {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "no database to connect to");
+    assertThat(r.err()).contains("'database:' in cairn.yaml", "--database <jdbc-url>",
+        "CAIRN_DATABASE_URL");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test void makemigrationsNeedsNoDatabaseUrl() {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("makemigrations", "--check");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+  }
+
+  @Test void migrationsPointingAtAFileIsRefusedAtItsLine() throws SQLException {
+    project.write("migrations/shop.txt", "not a folder");
+    project.write("cairn.yaml", project.read("cairn.yaml")
+        .replace("migrations: migrations/shop\n", "migrations: migrations/shop.txt\n"));
+    Cli.Result r = project.cairn("migrate");
+    assertRefused(r, "cairn.yaml:6: 'migrations' of app 'shop' is a file, not a folder");
+    assertThat(r.out()).isEmpty();
+  }
+
   private void editAppliedMigration() {
     String file = "migrations/catalog/0001_initial.yaml";
     project.write(file, project.read(file).replace("max_length: 50", "max_length: 51"));
+  }
+
+  /** Gives app {@code app} the model source {@code source} in cairn.yaml (line 5 for catalog). */
+  private void withModels(String app, String source) {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("    migrations: migrations/"
+        + app + "\n", "    migrations: migrations/" + app + "\n    models: " + source + "\n"));
   }
 
   /** Exit 2, a message holding {@code expected} without a stack trace, and nothing changed. */

@@ -73,9 +73,35 @@ final class HelpTest {
     Cli.Result r = cairn("migrat");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("cairn: error: Unmatched argument at index 0: 'migrat'\n"
+    assertThat(r.err()).isEqualTo("cairn: error: unknown command 'migrat'\n"
         + "  Did you mean 'migrate'?\n"
         + "  Run 'cairn --help' for usage.\n");
+  }
+
+  @Test void anUnknownCommandSuggestsTheCommandItMeans() throws IOException {
+    assertThat(cairn("status").err()).contains("Did you mean 'showmigrations'?");
+    assertThat(cairn("squash").err()).contains("Did you mean 'squashmigrations'?");
+    assertThat(cairn("mirgate").err()).contains("Did you mean 'migrate'?");
+    assertThat(cairn("makemigration").err()).contains("Did you mean 'makemigrations'?");
+  }
+
+  @Test void anUnknownCommandLikeNoneListsTheCommands() {
+    Cli.Result r = cairn("frobnicate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("cairn: error: unknown command 'frobnicate'\n"
+        + "  Commands: demo, makemigrations, migrate, showmigrations, sqlmigrate,"
+        + " squashmigrations.\n"
+        + "  Run 'cairn --help' for usage.\n");
+  }
+
+  @Test void aPlannedCommandSaysItIsNotBuiltYet() throws IOException {
+    for (String planned : new String[] {"lint", "inspectdb", "graph"}) {
+      Cli.Result r = cairn(planned);
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).startsWith("cairn: error: '" + planned + "' is planned but not built"
+          + " yet (DESIGN.md lists it)\n").doesNotContain("Did you mean");
+      assertThat(golden("cairn")).doesNotContain("  " + planned + " ");
+    }
   }
 
   @Test void aMissingParameterIsAUsageErrorWithAHint() {

@@ -185,7 +185,7 @@ abstract class MakeMigrationsContract {
     assertThat(cairn("migrate").exitCode()).isZero();
     SchemaSnapshot original = schema();
 
-    Cli.Result squash = cairn("squashmigrations", "shop", "0003");
+    Cli.Result squash = cairn("squashmigrations", "shop", "0003", "--noinput");
     assertThat(squash.exitCode()).as(squash.toString()).isZero();
     Path squashed = root.resolve("migrations/shop/0001_squashed_0003_product_sku.yaml");
     assertThat(Files.readString(squashed)).contains("replaces:", "shop.0001_initial",

@@ -29,6 +29,15 @@ final class SqliteEndToEndTest extends EndToEndContract {
         .doesNotContain("[ ]");
   }
 
+  @Test void showmigrationsOfASqliteFileThatDoesNotExistListsNothingAppliedAndCreatesNoFile() {
+    Path missing = folder.resolve("new.sqlite3");
+    Cli.Result r = project.cairnOk("showmigrations", "--database", "jdbc:sqlite:" + missing);
+    assertThat(r.out()).contains(" [ ] 0001_initial", " [ ] 0002_product_stock")
+        .doesNotContain("[X]");
+    assertThat(r.err()).contains("no database file " + missing + " yet");
+    assertThat(missing).doesNotExist();
+  }
+
   @Override String expectedAddStockSql() {
     return """
         BEGIN;

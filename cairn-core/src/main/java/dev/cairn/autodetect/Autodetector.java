@@ -48,6 +48,10 @@ public final class Autodetector {
   private final Set<String> apps;
   private final Questioner questioner;
   private final Map<String, List<Change>> changes = new LinkedHashMap<>();
+  /** Per app, the field renames: they go after the removed indexes and constraints. */
+  private final Map<String, List<Change>> renamedFields = new LinkedHashMap<>();
+  /** The state with models renamed but no field renamed yet, where an app's field changes start. */
+  private ProjectState beforeFieldRenames;
 
   /** @param apps the apps whose models the source describes; others are left alone */
   public Autodetector(ProjectState from, ProjectState to, Collection<String> apps,
@@ -62,8 +66,9 @@ public final class Autodetector {
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
     StaleColumnReferences.check(current, to, apps);
-    current = detectRenamedFields(current);
     current = new ThroughChanges(to, apps, this::add).apply(current);
+    beforeFieldRenames = current;
+    current = detectRenamedFields(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
     for (String app : apps) {
       new AppDiff(app, current, circularApps.contains(app)).run();
@@ -123,11 +128,11 @@ public final class Autodetector {
             if (sameButColumn(oldField, added.getValue(), oldName, added.getKey())
                 && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), added.getValue())) {
               RenameField op = new RenameField(modelName(target), oldName, added.getKey());
-              add(app, Change.of(op));
+              addRename(app, Change.of(op));
               state = op.stateForwards(app, state);
               if (!Objects.equals(oldField.dbColumn(), added.getValue().dbColumn())) {
                 AlterField alter = new AlterField(modelName(target), added.getKey(), added.getValue());
-                add(app, Change.of(alter));
+                addRename(app, Change.of(alter));
                 state = alter.stateForwards(app, state);
               }
               removed.remove(oldName);
@@ -193,10 +198,13 @@ public final class Autodetector {
           add(app, Change.of(new AlterModelTable(pair[1].name(), pair[1].dbTable())));
         }
       }
+      deferredRelations.forEach(c -> add(app, c));
+      int fieldChanges = changes.computeIfAbsent(app, a -> new ArrayList<>()).size();
+      renamedFields.getOrDefault(app, List.of()).forEach(c -> add(app, c));
       for (ModelState[] pair : kept) removedFields(pair[0], pair[1]);
       for (ModelState[] pair : kept) addedFields(pair[0], pair[1]);
-      deferredRelations.forEach(c -> add(app, c));
       for (ModelState[] pair : kept) alteredFields(pair[0], pair[1]);
+      orderFieldChanges(fieldChanges);
       deleteModels(deleted);
       for (ModelState[] pair : kept) addedIndexesAndConstraints(pair[0], pair[1]);
       for (ModelState m : created) {
@@ -241,6 +249,15 @@ public final class Autodetector {
       return deferred;
     }
 
+    /** The field changes from {@code start} on, so that each column is free before it is taken. */
+    private void orderFieldChanges(int start) {
+      List<Change> all = changes.get(app);
+      List<Change> section = all.subList(start, all.size());
+      List<Change> ordered = ColumnHandOver.order(app, beforeFieldRenames, List.copyOf(section));
+      section.clear();
+      all.addAll(ordered);
+    }
+
     /**
      * DeleteModel for each removed model, referencing ones first. When a model of another app
      * pointed at one of them, its app drops that field (or model) in this run: the deletions wait
@@ -250,8 +267,24 @@ public final class Autodetector {
       Set<ModelKey> referencing = new LinkedHashSet<>();
       for (ModelState m : deleted) referencing.addAll(referencesFromOtherApps(current, m.key()));
       deletionsDeferred = !referencing.isEmpty();
-      for (ModelState m : deletionOrder(deleted)) {
+      List<ModelState> order = deletionOrder(deleted);
+      for (ModelState m : order) removeRelationsAmong(m, deleted);
+      for (ModelState m : order) {
         add(app, new Change(new DeleteModel(m.name()), Set.of(), deletionsDeferred, referencing));
+      }
+    }
+
+    /**
+     * RemoveField for each relation of {@code m} to another model deleted with it, as Django
+     * does: going backwards, each table is made again without a key to one not made yet, and
+     * the keys come back once both exist.
+     */
+    private void removeRelationsAmong(ModelState m, List<ModelState> deleted) {
+      for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
+        if (e.getValue().to() == null) continue;
+        ModelKey target = ModelKey.resolve(app, e.getValue().to());
+        boolean deletedToo = deleted.stream().anyMatch(d -> d != m && d.key().equals(target));
+        if (deletedToo) add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
       }
     }
 
@@ -376,6 +409,10 @@ public final class Autodetector {
   /** Field-level operations name their model in lower case, as Django writes {@code model_name}. */
   private static Name modelName(ModelState model) {
     return Name.of(model.name().lower());
+  }
+
+  private void addRename(String app, Change change) {
+    renamedFields.computeIfAbsent(app, a -> new ArrayList<>()).add(change);
   }
 
   private void add(String app, Change change) {

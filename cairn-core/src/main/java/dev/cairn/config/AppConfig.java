@@ -13,14 +13,20 @@ import java.nio.file.Path;
  * @param modelsFile the models file resolved against the project folder; {@code null} for JPA or
  *     when there is none
  * @param migrations the migrations folder resolved against the project folder
+ * @param modelsLine the line of {@code models:} in cairn.yaml, or 0 when none is given
  */
-public record AppConfig(String label, String models, Path modelsFile, Path migrations) {
+public record AppConfig(String label, String models, Path modelsFile, Path migrations,
+    int modelsLine) {
   /** The prefix of a models source that names a JPA package instead of a file. */
   public static final String JPA_PREFIX = "jpa:";
 
   public AppConfig {
     requireNonNull(label, "label == null");
     requireNonNull(migrations, "migrations == null");
+  }
+
+  public AppConfig(String label, String models, Path modelsFile, Path migrations) {
+    this(label, models, modelsFile, migrations, 0);
   }
 
   /** Whether the models are JPA entities in a package ({@code jpa:com.example.shop}). */

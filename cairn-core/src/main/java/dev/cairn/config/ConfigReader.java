@@ -9,6 +9,7 @@ import dev.cairn.files.YamlNode;
 import dev.cairn.files.YamlNode.Entry;
 import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.files.YamlNode.Scalar;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,15 +78,27 @@ public final class ConfigReader {
     String where = "app '" + label + "'";
     String models = null;
     String migrations = "migrations/" + label;
+    int modelsLine = 0;
     if (!(e.value() instanceof Scalar s && s.isNull())) {
       Mapping m = in.mapping(e.value(), where);
       in.checkKeys(m, APP_KEYS, "key", where);
-      if (m.has("models")) models = in.name(m.get("models"), "'models' of " + where);
+      if (m.has("models")) {
+        models = in.name(m.get("models"), "'models' of " + where);
+        modelsLine = m.entries().get("models").line();
+      }
       if (m.has("migrations")) migrations = in.name(m.get("migrations"), "'migrations' of " + where);
     }
     Path modelsFile = models == null || models.startsWith(AppConfig.JPA_PREFIX)
         ? null : path(in, root, models, e, "models", where);
-    return new AppConfig(label, models, modelsFile, path(in, root, migrations, e, "migrations", where));
+    Path folder = path(in, root, migrations, e, "migrations", where);
+    // A missing folder is an app with no migrations yet; a file there could never hold them.
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      YamlNode node = e.value() instanceof Mapping m && m.has("migrations") ? m.get("migrations") : null;
+      throw in.error(node != null ? node.line() : e.line(), "'migrations' of " + where + " is a"
+          + " file, not a folder: " + folder, "point it at a folder (it is made when the first"
+          + " migration is written), e.g. 'migrations: migrations/" + label + "'");
+    }
+    return new AppConfig(label, models, modelsFile, folder, modelsLine);
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.migration.MigrationLoader;
 import dev.cairn.operations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,9 +107,7 @@ public final class MigrationReader {
   }
 
   private static String name(Path file) {
-    Path fileName = file.getFileName();
-    String name = fileName == null ? file.toString() : fileName.toString();
-    return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
+    return MigrationLoader.name(file);
   }
 
   /** The comment lines at the very top, verbatim; {@code null} when there are none. */

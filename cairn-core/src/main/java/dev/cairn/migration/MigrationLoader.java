@@ -1,22 +1,27 @@
 package dev.cairn.migration;
 
+import dev.cairn.files.MigrationFileException;
 import dev.cairn.files.MigrationReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads every app's migration folder. A file is a migration when its name ends in {@code .yaml}
- * and does not start with {@code _} or {@code .}, as Django skips {@code __init__.py}; a missing
- * folder is an app without migrations yet. Operations are read when first asked for (see {@link
+ * Reads every app's migration folder. A file is a migration when its name ends in {@code .yaml} or
+ * {@code .yml} (both are YAML's; skipping one silently would leave a migration out) and does not
+ * start with {@code _} or {@code .}, as Django skips {@code __init__.py}; a missing folder is an app
+ * without migrations yet. One migration in both forms is refused, naming both files. Operations are read when first asked for (see {@link
  * dev.cairn.files.MigrationReader#readOperationsLater}).
  */
 public final class MigrationLoader {
+  private static final List<String> EXTENSIONS = List.of(".yaml", ".yml");
+
   private MigrationLoader() {}
 
   public static List<Migration> load(Map<String, Path> foldersByApp) {
@@ -30,16 +35,36 @@ public final class MigrationLoader {
 
   public static List<Path> files(Path folder) {
     if (!Files.isDirectory(folder)) return List.of();
+    List<Path> files;
     try (Stream<Path> list = Files.list(folder)) {
-      return list.filter(MigrationLoader::isMigrationFile).sorted().toList();
+      files = list.filter(MigrationLoader::isMigrationFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
     }
+    Map<String, Path> byName = new HashMap<>();
+    for (Path file : files) {
+      Path other = byName.putIfAbsent(name(file), file);
+      if (other != null) {
+        throw new MigrationFileException(file, 0, "migration " + name(file) + " is written twice,"
+            + " as " + other.getFileName() + " and " + file.getFileName(), "delete one of them");
+      }
+    }
+    return files;
+  }
+
+  /** The migration's name: the file name without {@code .yaml} or {@code .yml}. */
+  public static String name(Path file) {
+    Path fileName = file.getFileName();
+    String name = fileName == null ? file.toString() : fileName.toString();
+    for (String extension : EXTENSIONS) {
+      if (name.endsWith(extension)) return name.substring(0, name.length() - extension.length());
+    }
+    return name;
   }
 
   private static boolean isMigrationFile(Path p) {
     String name = p.getFileName().toString();
-    return name.endsWith(".yaml") && !name.startsWith("_") && !name.startsWith(".")
-        && Files.isRegularFile(p);
+    return EXTENSIONS.stream().anyMatch(name::endsWith) && !name.startsWith("_")
+        && !name.startsWith(".") && Files.isRegularFile(p);
   }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
  *
  * @param in the file being read, which reports its errors
  * @param appLine the line of {@code app:}
+ * @param modelsLine the line of {@code models:}
+ * @param saysNoModels whether {@code models:} is written as an empty mapping, {@code models: {}}:
+ *     the one way a file says on purpose that its app has no models (see {@link
+ *     ModelsFileSource#load(ProjectState, java.util.Set)})
  */
-record ModelsFile(String app, YamlInput in, int appLine, List<Declared> models) {
+record ModelsFile(String app, YamlInput in, int appLine, int modelsLine, boolean saysNoModels,
+    List<Declared> models) {
   ModelsFile {
     models = List.copyOf(models);
   }

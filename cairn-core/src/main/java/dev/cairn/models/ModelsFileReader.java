@@ -11,9 +11,11 @@ import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.files.YamlNode.Scalar;
 import dev.cairn.models.ModelsFile.Declared;
 import dev.cairn.models.ModelsFile.Site;
+import dev.cairn.schema.JoinTable;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.FieldType;
+import dev.cairn.state.Identifiers;
 import dev.cairn.state.Index;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
@@ -85,9 +87,13 @@ final class ModelsFileReader {
     YamlNode modelsNode = in.require(m, "models", "the models file",
         "add 'models:' with the models, e.g. 'models:' then '  Category:' then '    fields: ...'");
     List<Declared> models = new ArrayList<>();
-    if (modelsNode instanceof Scalar s && s.isNull()) return new ModelsFile(app, in, appNode.line(), models);
+    int modelsLine = m.entries().get("models").line();
+    if (modelsNode instanceof Scalar s && s.isNull()) {
+      return new ModelsFile(app, in, appNode.line(), modelsLine, false, models);
+    }
     Map<Name, Integer> lines = new HashMap<>();
-    for (Entry e : in.mapping(modelsNode, "'models'").entries().values()) {
+    Mapping written = in.mapping(modelsNode, "'models'");
+    for (Entry e : written.entries().values()) {
       if (!MODEL_NAME.matcher(e.key()).matches()) {
         throw in.error(e.line(), "model name '" + e.key() + "' is not an identifier",
             "use letters, digits and _, not starting with a digit, e.g. Product");
@@ -99,7 +105,7 @@ final class ModelsFileReader {
       }
       models.add(model(app, e));
     }
-    return new ModelsFile(app, in, appNode.line(), models);
+    return new ModelsFile(app, in, appNode.line(), modelsLine, written.entries().isEmpty(), models);
   }
 
   private Declared model(String app, Entry entry) {
@@ -154,6 +160,10 @@ final class ModelsFileReader {
     checkColumns(all, lines, where);
 
     String dbTable = m.has("db_table") ? in.name(m.get("db_table"), "'db_table' of " + where) : null;
+    if (dbTable != null) {
+      checkLength(m.get("db_table").line(), where + " has the db_table '" + dbTable + "', ", dbTable,
+          "give a shorter db_table");
+    }
     boolean managed = !m.has("managed") || in.bool(m.get("managed"), "'managed' of " + where);
     String comment = m.has("db_table_comment")
         ? in.string(m.get("db_table_comment"), "'db_table_comment' of " + where) : null;
@@ -164,6 +174,7 @@ final class ModelsFileReader {
       String of = "index '" + i.name() + "' of " + where;
       indexes.add(i.withFields(existing(i.fields(), all, ((Mapping) node).get("fields"), of)));
       names.add(new Site(i.name(), "index", node.line()));
+      checkLength(node.line(), of + " is ", i.name(), "give it a shorter name");
     }
     List<Constraint> constraints = new ArrayList<>();
     for (YamlNode node : items(m, "constraints", where)) {
@@ -172,9 +183,19 @@ final class ModelsFileReader {
       constraints.add(c.kind() == Constraint.Kind.CHECK ? c
           : c.withFields(existing(c.fields(), all, ((Mapping) node).get("fields"), of)));
       names.add(new Site(c.name(), "constraint", node.line()));
+      checkLength(node.line(), of + " is ", c.name(), "give it a shorter name");
     }
     ModelState model = new ModelState(app, Name.of(entry.key()), all, dbTable, managed, comment,
         indexes, constraints);
+    for (Map.Entry<Name, Field> e : all.entrySet()) {
+      if (!JoinTable.isAutoCreated(e.getValue())) continue;
+      for (Map.Entry<Name, Field> j : JoinTable.model(model, e.getKey(), e.getValue()).fields().entrySet()) {
+        String column = j.getValue().column(j.getKey());
+        checkLength(lines.get(e.getKey()), "field '" + e.getKey() + "' of " + where
+            + " makes the join table column '" + column + "', ", column,
+            "give the model a shorter name, or give the field a through model");
+      }
+    }
     return new Declared(model, entry.line(), nodes, names);
   }
 
@@ -184,12 +205,28 @@ final class ModelsFileReader {
     return in.sequence(node, "'" + key + "' of " + where).items();
   }
 
+  /**
+   * A name longer than PostgreSQL keeps is an error, where Django checks only generated column
+   * names (models.E018, E019): PostgreSQL would cut it silently, and the state would name a table,
+   * column or index the database does not have.
+   */
+  private void checkLength(Integer line, String subject, String name, String hint) {
+    int bytes = Identifiers.byteLength(name);
+    if (bytes > Identifiers.MAX_BYTES) {
+      throw in.error(line, subject + bytes + " bytes long;"
+          + " PostgreSQL keeps " + Identifiers.MAX_BYTES + " and would cut it", hint);
+    }
+  }
+
   /** Two fields may not share a column, such as 'author' (author_id) and 'author_id' (E007). */
   private void checkColumns(Map<Name, Field> all, Map<Name, Integer> lines, String where) {
     Map<Name, Name> byColumn = new HashMap<>();
     for (Map.Entry<Name, Field> e : all.entrySet()) {
       if (!e.getValue().hasColumn()) continue;
       Name column = Name.of(e.getValue().column(e.getKey()));
+      checkLength(lines.get(e.getKey()), "field '" + e.getKey() + "' of " + where
+          + " has the column '" + column + "', ", column.value(),
+          "give the field a shorter name or a db_column");
       Name other = byColumn.putIfAbsent(column, e.getKey());
       if (other != null) {
         throw in.error(lines.get(e.getKey()), "field '" + e.getKey() + "' of " + where + " has the"

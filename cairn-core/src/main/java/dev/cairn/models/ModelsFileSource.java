@@ -63,6 +63,16 @@ public final class ModelsFileSource implements ModelSource {
   }
 
   @Override public ProjectState load() {
+    return load(ProjectState.empty(), java.util.Set.of());
+  }
+
+  /**
+   * As {@link #load()}, refusing a file of one of {@code apps} that lists no models while {@code
+   * migrated} (the state the app's migrations build) holds some: makemigrations would delete them
+   * all. A file says that on purpose by writing {@code models: {}}; an empty {@code models:} (every
+   * model commented out, a paste gone wrong) is taken for an accident.
+   */
+  public ProjectState load(ProjectState migrated, java.util.Set<String> apps) {
     ProjectState state = base.load();
     Map<ModelKey, ModelState> all = new LinkedHashMap<>();
     for (ModelState m : state.models()) all.put(m.key(), m);
@@ -73,6 +83,7 @@ public final class ModelsFileSource implements ModelSource {
         throw file.in().error(file.appLine(), "app '" + file.app() + "' already has models from"
             + " another source", "give an app either a models file or JPA entities, not both");
       }
+      if (apps.contains(file.app())) requireModelsOrSaysNone(file, migrated);
       for (Declared d : file.models()) all.put(d.model().key(), d.model());
       read.add(file);
     }
@@ -86,6 +97,17 @@ public final class ModelsFileSource implements ModelSource {
       }
     }
     return state;
+  }
+
+  private static void requireModelsOrSaysNone(ModelsFile file, ProjectState migrated) {
+    if (!file.models().isEmpty() || file.saysNoModels()) return;
+    List<String> held = migrated.models().stream().filter(m -> m.app().equals(file.app()))
+        .map(m -> m.key().toString()).toList();
+    if (held.isEmpty()) return;
+    throw file.in().error(file.modelsLine(), "'models' lists no models, but the migrations of app '"
+        + file.app() + "' hold " + String.join(", ", held) + ": makemigrations would delete them"
+        + " all", "list the models under 'models:'; to delete every model of the app, write"
+        + " 'models: {}'");
   }
 
   private static ModelState resolve(References references, YamlInput in, Declared d) {

@@ -2,6 +2,7 @@ package dev.cairn.schema;
 
 import dev.cairn.state.Field;
 import dev.cairn.state.FieldType;
+import dev.cairn.state.Identifiers;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
@@ -24,8 +25,10 @@ public final class JoinTable {
     return field.type().isManyToMany() && field.through() == null;
   }
 
+  /** {@code db_table}, else {@code <model table>_<field>}, shortened as Django shortens it. */
   public static String tableName(ModelState model, Name fieldName, Field field) {
-    return field.dbTable() != null ? field.dbTable() : model.table() + "_" + fieldName.lower();
+    return field.dbTable() != null ? field.dbTable()
+        : Identifiers.truncate(model.table() + "_" + fieldName.lower());
   }
 
   /** The join table as a model, so that it is created, dropped and compared like any other. */

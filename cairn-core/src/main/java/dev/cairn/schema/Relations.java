@@ -20,9 +20,13 @@ public final class Relations {
     Field targetKey = field.toField() != null
         ? target.requireField(Name.of(field.toField()))
         : target.primaryKey().getValue();
-    return Field.of(targetKey.type().relatedColumnType())
-        .maxLength(targetKey.maxLength()).maxDigits(targetKey.maxDigits())
-        .decimalPlaces(targetKey.decimalPlaces()).build();
+    return keyColumnType(targetKey);
+  }
+
+  /** The type of a column that points at a key of type {@code key}: an identity's plain integer. */
+  public static Field keyColumnType(Field key) {
+    return Field.of(key.type().relatedColumnType()).maxLength(key.maxLength())
+        .maxDigits(key.maxDigits()).decimalPlaces(key.decimalPlaces()).build();
   }
 
   /** The column of {@code target} a relation points at: {@code to_field}'s, else the key's. */

@@ -222,10 +222,11 @@ public abstract class SchemaEditor {
     }
     if (dropKeyAfterRename) dropForeignKey(table, newColumn);
     if (typeChanged) {
-      String type = alterColumnType(Relations.columnType(toState, newModel, newField));
-      run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn) + " TYPE " + type
-          + " USING " + q(newColumn) + "::" + type, "Alter field " + newName + " on " + newModel.name());
-      alterRelatedColumnTypes(toState, newModel, newColumn);
+      changeColumnType(table, newColumn, Relations.columnType(fromState, oldModel, oldField),
+          Relations.columnType(toState, newModel, newField),
+          "Alter field " + newName + " on " + newModel.name());
+      alterRelatedColumnTypes(toState, newModel, newColumn,
+          Relations.keyColumnType(Relations.columnType(fromState, oldModel, oldField)));
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL. A literal, not a
@@ -261,10 +262,10 @@ public abstract class SchemaEditor {
   /**
    * Retypes the columns that point at {@code model}'s column {@code column}, which just changed
    * type (AutoField to BigAutoField), so that keys keep the type of what they point at, as Django
-   * does for related fields.
+   * does for related fields. {@code oldKeyType} is the type those columns have now.
    */
-  protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column)
-      throws SQLException {
+  protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column,
+      Field oldKeyType) throws SQLException {
     for (ModelState other : state.models()) {
       if (!other.managed()) continue;
       for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
@@ -273,26 +274,35 @@ public abstract class SchemaEditor {
         if (JoinTable.isAutoCreated(f)) {
           ModelState join = JoinTable.model(state, other, e.getKey(), f);
           for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
-            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column);
+            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column, oldKeyType);
           }
         } else {
-          alterRelatedColumnType(state, other, e.getKey(), f, model, column);
+          alterRelatedColumnType(state, other, e.getKey(), f, model, column, oldKeyType);
         }
       }
     }
   }
 
   private void alterRelatedColumnType(ProjectState state, ModelState source, Name name, Field f,
-      ModelState target, String column) throws SQLException {
+      ModelState target, String column, Field oldKeyType) throws SQLException {
     if (!f.type().isForeignKey()
         || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
         || !Relations.targetColumn(target, f).equals(column)) {
       return;
     }
-    String type = alterColumnType(Relations.columnType(state, source, f));
-    String own = f.column(name);
-    run("ALTER TABLE " + q(source.table()) + " ALTER COLUMN " + q(own) + " TYPE " + type
-        + " USING " + q(own) + "::" + type, null);
+    changeColumnType(source.table(), f.column(name), oldKeyType,
+        Relations.columnType(state, source, f), null);
+  }
+
+  /**
+   * {@code ALTER COLUMN ... TYPE}, converting by assignment: the standard's conversion, which
+   * fails on a value the new type cannot hold rather than changing it. A dialect adds what its
+   * casts need.
+   */
+  protected void changeColumnType(String table, String column, Field oldTyped, Field newTyped,
+      String comment) throws SQLException {
+    run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE "
+        + alterColumnType(newTyped), comment);
   }
 
   private void alterManyToMany(ProjectState fromState, ModelState oldModel, Name oldName,
@@ -343,7 +353,7 @@ public abstract class SchemaEditor {
     alterJoinTable(state, oldJoin, newJoin);
   }
 
-  /** The type {@code ALTER COLUMN ... TYPE} takes for a field, and its {@code USING} casts to. */
+  /** The type {@code ALTER COLUMN ... TYPE} takes for a field. */
   protected String alterColumnType(Field typed) {
     return dialect.columnType(typed);
   }

@@ -44,9 +44,13 @@ public record ModelState(
     return new ModelKey(app, name);
   }
 
-  /** The table: {@code db_table} when given, else {@code <app>_<model name in lower case>}. */
+  /**
+   * The table: {@code db_table} when given, else {@code <app>_<model name in lower case>},
+   * shortened as Django shortens it when longer than {@link Identifiers#MAX_BYTES}.
+   */
   public String table() {
-    return dbTable != null ? dbTable : app.toLowerCase(java.util.Locale.ROOT) + "_" + name.lower();
+    return dbTable != null ? dbTable
+        : Identifiers.truncate(app.toLowerCase(java.util.Locale.ROOT) + "_" + name.lower());
   }
 
   public Optional<Field> field(Name fieldName) {

@@ -1,5 +1,6 @@
 package dev.cairn.autodetect;
 
+import static dev.cairn.testing.Models.chars;
 import static dev.cairn.testing.Models.fields;
 import static dev.cairn.testing.Models.foreignKey;
 import static dev.cairn.testing.Models.id;
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.connect.Database;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.operations.Operation;
+import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
@@ -127,6 +130,62 @@ final class MakeMigrationsExamplesTest {
         model("blog", "Tag", fields("id", id(), "title", foreignKey("shop.Note").nullable(true))));
 
     checkEverywhere(List.of(step(one), step(two)));
+  }
+
+  // ---- issue 8, item 5: an order that applies and unapplies ------------------------------
+
+  /** The changed check names the renamed column: it goes before the rename and comes back after. */
+  @Test void aCheckNamingARenamedFieldIsRemovedBeforeTheRenameAndAddedAfter() throws Exception {
+    ProjectState one = state(model("shop", "Product", fields("id", id(), "price", integer()))
+        .withConstraint(Constraint.check("price_gte_0", "\"price\" >= 0")));
+    ProjectState two = state(model("shop", "Product", fields("id", id(), "full_price", integer()))
+        .withConstraint(Constraint.check("price_gte_0", "\"full_price\" >= 0")));
+
+    List<Migration> made = checkEverywhere(List.of(step(one),
+        new RandomHistory.Step(two, List.of(), Set.of(), Set.of("shop.product.price=full_price"))));
+
+    assertThat(made.get(1).operations()).extracting(Operation::describe).containsExactly(
+        "Remove constraint price_gte_0 from model product",
+        "Rename field price on product to full_price",
+        "Create constraint price_gte_0 on model product");
+  }
+
+  /** A renamed field takes the column of a removed one: the removal goes first. */
+  @Test void aRenamedFieldTakesTheColumnOfARemovedFieldAfterItIsGone() throws Exception {
+    ProjectState one = state(model("shop", "Product", fields("id", id(),
+        "code", chars(10).dbColumn("sku"), "ref", chars(10))));
+    ProjectState two = state(model("shop", "Product", fields("id", id(), "sku", chars(10))));
+
+    checkEverywhere(List.of(step(one),
+        new RandomHistory.Step(two, List.of(), Set.of(), Set.of("shop.product.ref=sku"))));
+  }
+
+  /** A field altered onto the column another field leaves by its own alteration comes after it. */
+  @Test void aFieldAlteredOntoAColumnAnotherLeavesComesAfterIt() throws Exception {
+    ProjectState one = state(model("shop", "Product", fields("id", id(),
+        "code", chars(10).dbColumn("legacy"), "sku", chars(10))));
+    ProjectState two = state(model("shop", "Product", fields("id", id(),
+        "code", chars(10).dbColumn("code2"), "sku", chars(10).dbColumn("legacy"),
+        "legacy2", chars(10).nullable(true))));
+    ProjectState three = state(model("shop", "Product", fields("id", id(),
+        "sku", chars(10).dbColumn("code2"), "legacy", chars(10).nullable(true))));
+
+    checkEverywhere(List.of(step(one), step(two), step(three)));
+  }
+
+  /** Models deleted together lose the keys between them first, so either can be made again. */
+  @Test void keysBetweenModelsDeletedTogetherAreRemovedFirst() throws Exception {
+    ProjectState one = state(
+        model("shop", "Order", fields("id", id(), "item", foreignKey("shop.Item").nullable(true))),
+        model("shop", "Item", fields("id", id(), "order", foreignKey("shop.Order").nullable(true))),
+        model("shop", "Note", fields("id", id())));
+    ProjectState two = state(model("shop", "Note", fields("id", id())));
+
+    List<Migration> made = checkEverywhere(List.of(step(one), step(two)));
+
+    assertThat(made.get(made.size() - 1).operations()).extracting(Operation::describe)
+        .containsExactly("Remove field order from item", "Remove field item from order",
+            "Delete model Item", "Delete model Order");
   }
 
   /**

@@ -257,6 +257,37 @@ final class ModelsFileSourceTest {
     assertThat(e.hint()).isEqualTo("add primary_key: true to it, or rename it");
   }
 
+  @Test void aColumnLongerThan63BytesIsAnErrorNamingTheField() {
+    String name = "a".repeat(61);
+    ModelsFileException e = error("shop", "app: shop\nmodels:\n  Book:\n    fields:\n"
+        + "      title: {type: CharField, max_length: 10}\n"
+        + "      " + name + ": {type: ForeignKey, to: Book, on_delete: CASCADE}\n");
+    assertError(e, "shop", 6, "field '" + name + "' of model 'Book' has the column '" + name
+        + "_id', 64 bytes long; PostgreSQL keeps 63 and would cut it");
+    assertThat(e.hint()).isEqualTo("give the field a shorter name or a db_column");
+    assertError(error("shop", "app: shop\nmodels:\n  Book:\n    fields:\n"
+        + "      title: {type: CharField, max_length: 10, db_column: " + "é".repeat(32) + "}\n"),
+        "shop", 5, "field 'title' of model 'Book' has the column '" + "é".repeat(32)
+        + "', 64 bytes long; PostgreSQL keeps 63 and would cut it");
+    String model = "B".repeat(61);
+    assertError(error("shop", "app: shop\nmodels:\n  Tag:\n  " + model + ":\n    fields:\n"
+        + "      tags: {type: ManyToManyField, to: Tag}\n"), "shop", 6, "field 'tags' of model '"
+        + model + "' makes the join table column '" + model.toLowerCase() + "_id', 64 bytes long;"
+        + " PostgreSQL keeps 63 and would cut it");
+  }
+
+  @Test void aTableOrIndexNameLongerThan63BytesIsAnError() {
+    String table = "t".repeat(64);
+    assertError(error("shop", "app: shop\nmodels:\n  Book:\n    db_table: " + table + "\n"),
+        "shop", 4, "model 'Book' has the db_table '" + table
+            + "', 64 bytes long; PostgreSQL keeps 63 and would cut it");
+    assertError(error("shop", "app: shop\nmodels:\n  Book:\n    fields:\n"
+        + "      title: {type: CharField, max_length: 10}\n    indexes:\n"
+        + "      - {name: " + "i".repeat(70) + ", fields: [title]}\n"),
+        "shop", 7, "index '" + "i".repeat(70) + "' of model 'Book' is 70 bytes long;"
+            + " PostgreSQL keeps 63 and would cut it");
+  }
+
   @Test void twoFieldsWithTheSameColumnAreAnError() {
     assertError(error("shop", "app: shop\nmodels:\n  Book:\n    fields:\n"
         + "      author: {type: ForeignKey, to: Book, on_delete: CASCADE}\n"

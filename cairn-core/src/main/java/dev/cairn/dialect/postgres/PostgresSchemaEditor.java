@@ -22,6 +22,30 @@ final class PostgresSchemaEditor extends SchemaEditor {
     return PostgresTypes.plainType(typed); // the identity, if any, stays with the column
   }
 
+  /**
+   * Converts by assignment where PostgreSQL can, so that a value the new type cannot hold fails
+   * the migration instead of being truncated; first refuses, with a message naming the column,
+   * a change that would round values (see {@link PostgresTypeChange}).
+   */
+  @Override protected void changeColumnType(String table, String column, Field oldTyped,
+      Field newTyped, String comment) throws SQLException {
+    PostgresTypeChange change = new PostgresTypeChange(oldTyped, newTyped);
+    String type = alterColumnType(newTyped);
+    String loss = change.lossCondition(q(column));
+    if (loss != null) {
+      String message = "cannot change column " + q(column) + " of table " + q(table) + " to "
+          + type + ": some values would be rounded or cut; change those rows first (RunSQL)"
+          + " or keep the old type";
+      run("DO $cairn$ BEGIN IF EXISTS (SELECT 1 FROM " + q(table) + " WHERE " + loss + ")"
+          + " THEN RAISE EXCEPTION '%', " + dialect.literal(message)
+          + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", comment);
+      comment = null;
+    }
+    String using = change.using(q(column));
+    run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type
+        + (using == null ? "" : " USING " + using), comment);
+  }
+
   /** Adds the table and column comments, which CREATE TABLE cannot carry. */
   @Override protected void createTableExtras(ProjectState state, ModelState model)
       throws SQLException {

@@ -172,17 +172,24 @@ final class SqliteSchemaEditor extends SchemaEditor {
     }
     String oldColumn = oldField.column(oldName);
     String newColumn = newField.column(newName);
-    if (!oldColumn.equals(newColumn) && onlyRenamed(oldField, newField)) {
+    String comment = "Alter field " + newName + " on " + newModel.name();
+    ModelState source = oldModel;
+    if (!oldColumn.equals(newColumn)) {
+      // RENAME COLUMN first: it also rewrites the foreign keys of other tables that name the
+      // column (SQLite 3.26+, legacy_alter_table off), where a remake alone would leave them
+      // naming a column that is gone ("foreign key mismatch" on a renamed primary key).
       run("ALTER TABLE " + q(newModel.table()) + " RENAME COLUMN " + q(oldColumn) + " TO "
           + q(newColumn), "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+      if (onlyRenamed(oldField, newField)) return;
+      source = oldModel.withAlteredField(oldName, oldField.toBuilder().dbColumn(newColumn).build());
+      comment = null;
+    } else if (sameInDatabase(oldField, newField)) {
       return;
     }
-    if (oldColumn.equals(newColumn) && sameInDatabase(oldField, newField)) return;
-    remake(toState, new TableRemake(oldModel, newModel, Map.of(newName, oldName)),
-        "Alter field " + newName + " on " + newModel.name());
-    if (!newField.type().isForeignKey() && !dialect.columnType(keyType(oldField))
-        .equals(dialect.columnType(keyType(newField)))) {
-      alterRelatedColumnTypes(toState, newModel, newColumn);
+    remake(toState, new TableRemake(source, newModel, Map.of(newName, oldName)), comment);
+    if (!newField.type().isForeignKey() && !dialect.columnType(Relations.keyColumnType(oldField))
+        .equals(dialect.columnType(Relations.keyColumnType(newField)))) {
+      alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldField));
     }
   }
 
@@ -191,7 +198,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
    * type (AutoField to BigAutoField), so that they take the new type; join tables included.
    */
   @Override protected void alterRelatedColumnTypes(ProjectState state, ModelState model,
-      String column) throws SQLException {
+      String column, Field oldKeyType) throws SQLException {
     for (ModelState other : state.models()) {
       if (!other.managed()) continue;
       boolean remakeOther = false;
@@ -216,12 +223,6 @@ final class SqliteSchemaEditor extends SchemaEditor {
         && Relations.targetColumn(target, f).equals(column);
   }
 
-  /** The type a key pointing at this field has: an identity column's plain integer. */
-  private static Field keyType(Field f) {
-    return Field.of(f.type().relatedColumnType()).maxLength(f.maxLength())
-        .maxDigits(f.maxDigits()).decimalPlaces(f.decimalPlaces()).build();
-  }
-
   /** Whether two definitions make the same column: defaults and comments live outside it. */
   private static boolean sameInDatabase(Field a, Field b) {
     return a.toBuilder().defaultValue(null).dbComment(null).build()
@@ -230,13 +231,13 @@ final class SqliteSchemaEditor extends SchemaEditor {
 
   /**
    * Whether a plain RENAME COLUMN does the whole change: nothing but the column differs and
-   * nothing is named after the column.
+   * nothing is named after the column (a primary key's index has SQLite's name, not Cairn's).
    */
   private static boolean onlyRenamed(Field oldField, Field newField) {
     boolean sameDefinition = oldField.toBuilder().dbColumn(null).build()
         .equals(newField.toBuilder().dbColumn(null).build());
-    return sameDefinition && !oldField.isUnique() && !oldField.hasIndex()
-        && !oldField.type().isPositive();
+    return sameDefinition && !(oldField.isUnique() && !oldField.primaryKey())
+        && !oldField.hasIndex() && !oldField.type().isPositive();
   }
 
   // ---- indexes and constraints ----------------------------------------------------------------

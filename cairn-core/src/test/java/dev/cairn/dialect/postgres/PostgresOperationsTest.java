@@ -307,6 +307,55 @@ final class PostgresOperationsTest {
     alterKeepingRows(new AlterField(n("Product"), n("name"), chars(200).build()));
   }
 
+  @Test void narrowingACharFieldFailsOnATooLongValueAndKeepsIt() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET name = 'fountain pen' WHERE name = 'pen'");
+    AlterField narrow = new AlterField(n("Product"), n("name"), chars(4).build());
+    assertFailsAndChangesNothing(before, narrow, "SELECT name FROM shop_product ORDER BY id");
+    AlterField toText = new AlterField(n("Product"), n("name"), Field.of(FieldType.TEXT).build());
+    ProjectState text = h.forwards(before, toText);
+    assertFailsAndChangesNothing(text, new AlterField(n("Product"), n("name"), chars(4).build()),
+        "SELECT name FROM shop_product ORDER BY id");
+    h.backwards(before, toText);
+    h.execute("UPDATE shop_product SET name = 'pen' WHERE name = 'fountain pen'");
+    h.forwards(before, narrow);
+    assertThat(h.rows("SELECT name FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("pen"), List.of("ink"));
+  }
+
+  @Test void reducingADecimalsScaleFailsOnAValueItWouldRound() throws Exception {
+    ProjectState before = base();
+    insertProducts(); // 1.50 and 9.99
+    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), integer().build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+    h.execute("UPDATE shop_product SET price = 10 WHERE name = 'ink'");
+    ProjectState rounded = h.forwards(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    assertThat(h.rows("SELECT price::text FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("1.5"), List.of("10.0"));
+    assertFailsAndChangesNothing(rounded, new AlterField(n("Product"), n("price"), integer().build()),
+        "SELECT price::text FROM shop_product ORDER BY id");
+  }
+
+  @Test void aCharFieldBecomesAnIntegerOnlyWhenEveryValueIsOne() throws Exception {
+    ProjectState before = h.migrate(base(),
+        new AddField(n("Product"), n("code"), chars(10).nullable(true).build()));
+    insertProducts();
+    h.execute("UPDATE shop_product SET code = '12'");
+    h.execute("UPDATE shop_product SET code = '1x' WHERE name = 'ink'");
+    AlterField toInteger = new AlterField(n("Product"), n("code"), integer().nullable(true).build());
+    assertFailsAndChangesNothing(before, toInteger, "SELECT code FROM shop_product ORDER BY id");
+    h.execute("UPDATE shop_product SET code = '7' WHERE name = 'ink'");
+    h.forwards(before, toInteger);
+    assertThat(h.rows("SELECT code FROM shop_product ORDER BY id"))
+        .containsExactly(List.of(12), List.of(7));
+    h.backwards(before, toInteger);
+    assertThat(h.rows("SELECT code FROM shop_product ORDER BY id"))
+        .containsExactly(List.of("12"), List.of("7"));
+  }
+
   @Test void alterFieldToAnotherForeignKeyTarget() throws Exception {
     ProjectState before = h.migrate(base(), createModel("Maker", "id", id()));
     insertProducts();
@@ -505,6 +554,59 @@ final class PostgresOperationsTest {
     assertThat(h.introspect()).isEqualTo(ExpectedSchema.of(before, db.dialect()));
   }
 
+  @Test void twoLongModelNamesAlikeInTheirFirst63BytesGetTwoTables() throws Exception {
+    String stem = "Inventory".repeat(6) + "Xy"; // 59 characters with "One": the join column fits
+    CreateModel one = createModel(stem + "One", "id", id(), "tags", manyToMany("shop.Tag"));
+    CreateModel two = createModel(stem + "Two", "id", id(), "tags", manyToMany("shop.Tag"),
+        "one", foreignKey("shop." + stem + "One").nullable(true));
+    ProjectState before = h.migrate(ProjectState.empty(), TAG);
+    ProjectState after = h.migrate(before, one, two);
+    assertThat(h.introspect().tables().keySet()).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(63))
+        .hasSize(5);
+    String table = after.requireModel("shop", n(stem + "Two")).table();
+    h.execute("INSERT INTO \"" + table + "\" (one_id) VALUES (NULL)");
+    h.roundTrip(after, new RenameField(n(stem + "Two"), n("one"), n("first")));
+    h.backwards(one.stateForwards("shop", before), two);
+    h.backwards(before, one);
+  }
+
+  @Test void renamingAPrimaryKeyThatOtherTablesPointAtKeepsTheirKeysAndRows() throws Exception {
+    CreateModel shelf = createModel("Shelf", "sku", chars(10).primaryKey(true), "name", chars(30));
+    CreateModel box = createModel("Box", "id", id(), "label", chars(30).unique(true));
+    CreateModel item = createModel("Item", "id", id(),
+        "shelf", foreignKey("shop.Shelf"),
+        "box", foreignKey("shop.Box").nullable(true),
+        "shelves", manyToMany("shop.Shelf"),
+        "boxes", manyToMany("shop.Box"));
+    ProjectState before = h.migrate(ProjectState.empty(), shelf, box, item);
+    h.execute("INSERT INTO shop_shelf (sku, name) VALUES ('s1', 'top'), ('s2', 'low')");
+    h.execute("INSERT INTO shop_box (label) VALUES ('red')");
+    h.execute("INSERT INTO shop_item (shelf_id, box_id) SELECT 's2', id FROM shop_box");
+    h.execute("INSERT INTO shop_item_shelves (item_id, shelf_id) SELECT id, 's1' FROM shop_item");
+    h.execute("INSERT INTO shop_item_boxes (item_id, box_id) SELECT i.id, b.id FROM shop_item i, shop_box b");
+    String rows = "SELECT i.shelf_id, i.box_id, s.shelf_id, b.box_id FROM shop_item i"
+        + " JOIN shop_item_shelves s ON s.item_id = i.id JOIN shop_item_boxes b ON b.item_id = i.id";
+    List<List<Object>> kept = h.rows(rows);
+    assertThat(kept).hasSize(1);
+    for (Operation rename : List.of(new RenameField(n("Shelf"), n("sku"), n("code")),
+        new RenameField(n("Box"), n("id"), n("number")))) {
+      ProjectState after = h.forwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.backwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.forwards(before, rename);
+      before = after;
+    }
+    assertThat(h.introspect().tables().get("shop_item").foreignKeys()).containsExactlyInAnyOrder(
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("shelf_id", "shop_shelf", "code"),
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("box_id", "shop_box", "number"));
+    assertThatThrownBy(() -> h.inTransaction(c -> {
+      try (var s = c.createStatement()) {
+        s.execute("INSERT INTO shop_item (shelf_id) VALUES ('nowhere')");
+      }
+    })).isInstanceOf(java.sql.SQLException.class);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private ProjectState base() throws Exception {
@@ -536,6 +638,15 @@ final class PostgresOperationsTest {
         + " SELECT 'ink', 9.99, 4, id FROM shop_category");
     h.execute("INSERT INTO shop_product_tags (product_id, tag_id)"
         + " SELECT p.id, t.id FROM shop_product p JOIN shop_tag t ON t.name = 'blue'");
+  }
+
+  /** Runs {@code op}, which must fail, and checks that schema and rows are as they were. */
+  private void assertFailsAndChangesNothing(ProjectState before, Operation op, String query)
+      throws Exception {
+    List<List<Object>> rows = h.rows(query);
+    assertThatThrownBy(() -> h.forwards(before, op)).isInstanceOf(java.sql.SQLException.class);
+    h.assertSchema(before, "after a failed " + op.describe());
+    assertThat(h.rows(query)).isEqualTo(rows);
   }
 
   private ProjectState alterKeepingRows(Operation op) throws Exception {

@@ -169,17 +169,52 @@ final class PostgresSchemaEditorTest {
         .containsExactly("DROP TABLE \"shop_product_tags\" CASCADE");
   }
 
-  @Test void alterFieldTypeCastsInPlace() throws Exception {
+  @Test void alterFieldTypeConvertsByAssignmentWhichRefusesWhatDoesNotFit() throws Exception {
     assertThat(sql(base(), new AlterField(n("Product"), n("name"), chars(200).build())))
-        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"name\" TYPE varchar(200)"
-            + " USING \"name\"::varchar(200)");
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"name\" TYPE varchar(200)");
+    assertThat(sql(base(), new AlterField(n("Product"), n("name"), chars(4).build())))
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"name\" TYPE varchar(4)");
+    assertThat(sql(base(), new AlterField(n("Product"), n("stock"), chars(4).nullable(true).build())))
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"stock\" TYPE varchar(4)");
+  }
+
+  @Test void alterFieldTypeCastsOnlyWhereNoAssignmentCastExists() throws Exception {
+    assertThat(sql(base(), new AlterField(n("Product"), n("name"), integer().build())))
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"name\" TYPE integer"
+            + " USING \"name\"::integer");
+    assertThat(sql(base(), new AlterField(n("Product"), n("name"), Field.of(FieldType.UUID).build())))
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"name\" TYPE uuid"
+            + " USING \"name\"::uuid");
+  }
+
+  @Test void alterFieldRetypesTheKeysPointingAtItByAssignmentToo() throws Exception {
+    ProjectState s = createModel("Crate", "code", chars(20).primaryKey(true))
+        .stateForwards("shop", ProjectState.empty());
+    s = createModel("Box", "id", id(), "crate", foreignKey("shop.Crate")).stateForwards("shop", s);
+    assertThat(sql(s, new AlterField(n("Crate"), n("code"), chars(4).primaryKey(true).build())))
+        .containsExactly("ALTER TABLE \"shop_crate\" ALTER COLUMN \"code\" TYPE varchar(4)",
+            "ALTER TABLE \"shop_box\" ALTER COLUMN \"crate_id\" TYPE varchar(4)");
+  }
+
+  @Test void alterFieldThatWouldRoundChecksTheRowsFirst() throws Exception {
+    List<String> sql = sql(base(), new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    assertThat(sql).containsExactly("DO $cairn$ BEGIN IF EXISTS (SELECT 1 FROM \"shop_product\""
+            + " WHERE \"price\"::numeric <> round(\"price\"::numeric, 1))"
+            + " THEN RAISE EXCEPTION '%', 'cannot change column \"price\" of table \"shop_product\""
+            + " to numeric(8, 1): some values would be rounded or cut; change those rows first"
+            + " (RunSQL) or keep the old type' USING ERRCODE = 'data_exception'; END IF; END $cairn$",
+        "ALTER TABLE \"shop_product\" ALTER COLUMN \"price\" TYPE numeric(8, 1)");
+    assertThat(sql(base(), new AlterField(n("Product"), n("price"), decimal(9, 3).build())))
+        .containsExactly("ALTER TABLE \"shop_product\" ALTER COLUMN \"price\" TYPE numeric(9, 3)");
+    assertThat(sql(base(), new AlterField(n("Product"), n("price"), integer().build())).get(0))
+        .contains("WHERE \"price\" <> round(\"price\"))");
   }
 
   @Test void alterFieldOfAnIdentityKeepsTheIdentity() throws Exception {
     ProjectState s = createModel("Box", "id", Field.of(FieldType.AUTO).primaryKey(true))
         .stateForwards("shop", ProjectState.empty());
     assertThat(sql(s, new AlterField(n("Box"), n("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build())))
-        .containsExactly("ALTER TABLE \"shop_box\" ALTER COLUMN \"id\" TYPE bigint USING \"id\"::bigint");
+        .containsExactly("ALTER TABLE \"shop_box\" ALTER COLUMN \"id\" TYPE bigint");
   }
 
   @Test void alterFieldToNotNullFillsNullsWithTheDefaultFirst() throws Exception {

@@ -420,6 +420,18 @@ final class SqliteOperationsTest {
     alterKeepingRows(new AlterField(n("Product"), n("name"), chars(200).build()));
   }
 
+  @Test void narrowingKeepsEveryValueAsItWasSinceSqliteIgnoresLengthAndScale() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET name = 'fountain pen' WHERE name = 'pen'");
+    h.execute("UPDATE shop_product SET price = 9.987 WHERE name = 'ink'");
+    String query = "SELECT name || '|' || price FROM shop_product ORDER BY id";
+    List<String> rows = strings(query);
+    ProjectState narrow = h.forwards(before, new AlterField(n("Product"), n("name"), chars(4).build()));
+    h.forwards(narrow, new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    assertThat(strings(query)).isEqualTo(rows).containsExactly("fountain pen|1.5", "ink|9.987");
+  }
+
   @Test void alterFieldOnlyItsDefaultRunsNothing() throws Exception {
     ProjectState before = base();
     var sql = h.sql(before, new AlterField(n("Product"), n("stock"),
@@ -699,6 +711,59 @@ final class SqliteOperationsTest {
     assertThat(strings("SELECT \"order\" || '/' || \"Mixed Case\" || '/' || coalesce(group_id, '-')"
         + " FROM \"select\" ORDER BY id")).containsExactly("a/1/-", "b/2/1");
     h.roundTrip(states.get(0), new DeleteModel(n("Select")));
+  }
+
+  @Test void twoLongModelNamesAlikeInTheirFirst63BytesGetTwoTables() throws Exception {
+    String stem = "Inventory".repeat(6) + "Xy"; // 59 characters with "One": the join column fits
+    CreateModel one = createModel(stem + "One", "id", id(), "tags", manyToMany("shop.Tag"));
+    CreateModel two = createModel(stem + "Two", "id", id(), "tags", manyToMany("shop.Tag"),
+        "one", foreignKey("shop." + stem + "One").nullable(true));
+    ProjectState before = h.migrate(ProjectState.empty(), TAG);
+    ProjectState after = h.migrate(before, one, two);
+    assertThat(h.introspect().tables().keySet()).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(63))
+        .hasSize(5);
+    String table = after.requireModel("shop", n(stem + "Two")).table();
+    h.execute("INSERT INTO \"" + table + "\" (one_id) VALUES (NULL)");
+    h.roundTrip(after, new RenameField(n(stem + "Two"), n("one"), n("first")));
+    h.backwards(one.stateForwards("shop", before), two);
+    h.backwards(before, one);
+  }
+
+  @Test void renamingAPrimaryKeyThatOtherTablesPointAtKeepsTheirKeysAndRows() throws Exception {
+    CreateModel shelf = createModel("Shelf", "sku", chars(10).primaryKey(true), "name", chars(30));
+    CreateModel box = createModel("Box", "id", id(), "label", chars(30).unique(true));
+    CreateModel item = createModel("Item", "id", id(),
+        "shelf", foreignKey("shop.Shelf"),
+        "box", foreignKey("shop.Box").nullable(true),
+        "shelves", manyToMany("shop.Shelf"),
+        "boxes", manyToMany("shop.Box"));
+    ProjectState before = h.migrate(ProjectState.empty(), shelf, box, item);
+    h.execute("INSERT INTO shop_shelf (sku, name) VALUES ('s1', 'top'), ('s2', 'low')");
+    h.execute("INSERT INTO shop_box (label) VALUES ('red')");
+    h.execute("INSERT INTO shop_item (shelf_id, box_id) SELECT 's2', id FROM shop_box");
+    h.execute("INSERT INTO shop_item_shelves (item_id, shelf_id) SELECT id, 's1' FROM shop_item");
+    h.execute("INSERT INTO shop_item_boxes (item_id, box_id) SELECT i.id, b.id FROM shop_item i, shop_box b");
+    String rows = "SELECT i.shelf_id, i.box_id, s.shelf_id, b.box_id FROM shop_item i"
+        + " JOIN shop_item_shelves s ON s.item_id = i.id JOIN shop_item_boxes b ON b.item_id = i.id";
+    List<List<Object>> kept = h.rows(rows);
+    assertThat(kept).hasSize(1);
+    for (Operation rename : List.of(new RenameField(n("Shelf"), n("sku"), n("code")),
+        new RenameField(n("Box"), n("id"), n("number")))) {
+      ProjectState after = h.forwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.backwards(before, rename);
+      assertThat(h.rows(rows)).isEqualTo(kept);
+      h.forwards(before, rename);
+      before = after;
+    }
+    assertThat(h.introspect().tables().get("shop_item").foreignKeys()).containsExactlyInAnyOrder(
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("shelf_id", "shop_shelf", "code"),
+        new dev.cairn.schema.SchemaSnapshot.ForeignKey("box_id", "shop_box", "number"));
+    assertThatThrownBy(() -> h.inTransaction(c -> {
+      try (var s = c.createStatement()) {
+        s.execute("INSERT INTO shop_item (shelf_id) VALUES ('nowhere')");
+      }
+    })).isInstanceOf(java.sql.SQLException.class);
   }
 
   // ---- helpers --------------------------------------------------------------------------------

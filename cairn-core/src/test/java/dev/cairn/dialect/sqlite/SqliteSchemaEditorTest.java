@@ -142,10 +142,17 @@ final class SqliteSchemaEditorTest {
 
   @Test void renameFieldForeignKeyRemakesToRenameItsIndex() throws Exception {
     List<String> sql = sql(base(), new RenameField(n("Product"), n("category"), n("group")));
-    assertThat(sql.get(1)).endsWith("\"group_id\") SELECT \"id\", \"name\", \"price\", \"stock\","
-        + " \"category_id\" FROM \"shop_product\"");
+    assertThat(sql.get(0))
+        .isEqualTo("ALTER TABLE \"shop_product\" RENAME COLUMN \"category_id\" TO \"group_id\"");
+    assertThat(sql.get(2)).endsWith("\"group_id\") SELECT \"id\", \"name\", \"price\", \"stock\","
+        + " \"group_id\" FROM \"shop_product\"");
     assertThat(sql).last().isEqualTo(
         "CREATE INDEX \"shop_product_group_id_68aeff2c\" ON \"shop_product\" (\"group_id\")");
+  }
+
+  @Test void renamingAPrimaryKeyIsOneRenameColumnWhichCarriesOtherTablesKeys() throws Exception {
+    assertThat(sql(base(), new RenameField(n("Category"), n("id"), n("code")))).containsExactly(
+        "ALTER TABLE \"shop_category\" RENAME COLUMN \"id\" TO \"code\"");
   }
 
   @Test void removeFieldRemakesWithoutTheColumn() throws Exception {
