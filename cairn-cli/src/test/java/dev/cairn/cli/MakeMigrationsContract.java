@@ -463,6 +463,37 @@ abstract class MakeMigrationsContract {
     migrateAndCheck();
   }
 
+  @Test void migrateWarnsAboutModelChangesThatNoMigrationHoldsYet() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = "app: shop\nmodels:\n  Product:\n    fields:\n"
+        + "      name: {type: CharField, max_length: 100}\n";
+    models("app: catalog\nmodels: {}\n", shop);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    Cli.Result clean = cairn("migrate");
+    assertThat(clean.exitCode()).as(clean.toString()).isZero();
+    assertThat(clean.err()).doesNotContain("Your models");
+
+    models(null, shop + "      stock: {type: IntegerField, default: 0}\n");
+    Cli.Result warned = cairn("migrate");
+    assertThat(warned.exitCode()).as(warned.toString()).isZero();
+    assertThat(warned.out()).contains("No migrations to apply.").doesNotContain("Your models");
+    assertThat(warned.err()).contains("Your models in app(s): 'shop' have changes that are not yet"
+        + " reflected in a migration, and so won't be applied.\n"
+        + "  Run 'cairn makemigrations' to make new migrations, and then re-run 'cairn migrate' to"
+        + " apply them.");
+
+    // A change that makemigrations would ask about is a change all the same.
+    models(null, shop.replace("name:", "title:"));
+    assertThat(cairn("migrate").err()).contains("Your models in app(s): 'shop' have changes");
+
+    // Models that cannot be read give no warning and do not fail migrate.
+    models(null, "app: shop\nmodels: [\n");
+    Cli.Result unreadable = cairn("migrate");
+    assertThat(unreadable.exitCode()).as(unreadable.toString()).isZero();
+    assertThat(unreadable.err()).doesNotContain("Your models");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

@@ -13,7 +13,7 @@ public record Database(String url, Connection connection, Dialect dialect) imple
   /** Opens {@code url}; an unsupported URL is an {@link IllegalArgumentException} naming it. */
   public static Database open(String url) throws SQLException {
     Dialect dialect = Dialects.forUrl(url);
-    Connection connection = DriverManager.getConnection(url);
+    Connection connection = DriverManager.getConnection(url, dialect.connectionProperties());
     if (dialect.name().equals("sqlite")) {
       try (Statement s = connection.createStatement()) {
         // Wait for another process's write instead of failing at once with SQLITE_BUSY.

@@ -2,6 +2,7 @@ package dev.cairn.execute;
 
 import dev.cairn.history.AppliedMigration;
 import dev.cairn.history.MigrationHistory;
+import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RunJava;
 import dev.cairn.operations.RunSQL;
@@ -25,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * time shared among its migrations by their number of statements. A migration that runs user SQL
  * or Java code, or binds values, may be slow or return rows: it sends the queue first, then runs
  * at once, reported as it starts, as every migration is outside a shared transaction.
+ *
+ * <p>The run must accept and refuse exactly what applying the migrations one at a time would. A
+ * commit checks deferred constraints and ends what they left pending; a shared transaction has no
+ * commit between migrations, so once rows may exist each migration ends with the checks a commit
+ * would make ({@link Dialect#checkAsCommitWould}): a foreign key broken by one migration and
+ * mended by the next fails the first, and rows inserted into a table do not stop the next
+ * migration from altering it ("pending trigger events" on PostgreSQL).
  */
 final class SharedTransaction implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SharedTransaction.class);
@@ -41,6 +49,13 @@ final class SharedTransaction implements AutoCloseable {
   private final List<AppliedMigration> rows = new ArrayList<>();
   private int queuedStatements;
   private int migrations;
+  /**
+   * Whether a migration has run user SQL or Java code (or bound values), which may have written
+   * rows: until then the tables of a fresh database are empty, no constraint has anything to
+   * check, and migrations are batched; from then on each runs alone and ends with the checks of
+   * a commit.
+   */
+  private boolean rowsMayExist;
 
   /** A migration waiting for its statements to be sent. */
   private record Queued(PlanStep step, MigrationScript script, boolean fake) {
@@ -64,7 +79,7 @@ final class SharedTransaction implements AutoCloseable {
       connection.setAutoCommit(false);
       history.ensureExistsInTransaction();
     }
-    if (fake || onlySchemaStatements(script)) {
+    if (fake || (!rowsMayExist && onlySchemaStatements(script))) {
       queued.add(new Queued(step, script, fake));
       queuedStatements += queued.get(queued.size() - 1).statements();
       if (queuedStatements >= BATCH) send();
@@ -76,12 +91,27 @@ final class SharedTransaction implements AutoCloseable {
     try {
       script.run(dialect, connection,
           (i, op, e) -> MigrationErrors.MigrationFailed.inOperation(script.migration(), i, false, e));
+      checkAsCommitWould(script.migration());
     } catch (MigrationErrors.MigrationFailed e) {
       throw rolledBack(e);
     }
+    rowsMayExist = true;
     long millis = (System.nanoTime() - start) / 1_000_000;
     rows.addAll(MigrationExecutor.historyRows(script.migration(), millis));
     listener.finished(step, millis, false);
+  }
+
+  /**
+   * Ends a migration as its own commit would have (see the class comment): a deferred foreign key
+   * it broke fails it, here and not at the end of the run, and the checks it left pending do not
+   * stop a later migration from altering the table.
+   */
+  private void checkAsCommitWould(Migration m) {
+    try {
+      dialect.checkAsCommitWould(connection);
+    } catch (SQLException | RuntimeException e) {
+      throw new MigrationErrors.MigrationFailed("applying " + m.key() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Sends the queued migrations' statements as one batch. */

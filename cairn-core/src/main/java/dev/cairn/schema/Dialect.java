@@ -41,6 +41,11 @@ public interface Dialect {
   /** Reads the live schema of the connected database. */
   SchemaSnapshot introspect(Connection connection) throws SQLException;
 
+  /** Driver properties for a new connection; those the URL gives win. */
+  default java.util.Properties connectionProperties() {
+    return new java.util.Properties();
+  }
+
   /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
   DatabaseLock lock(Connection connection) throws SQLException;
 
@@ -58,6 +63,16 @@ public interface Dialect {
    * foreign keys, off during table remakes).
    */
   default void checkIntegrity(Connection connection) throws SQLException {}
+
+  /**
+   * Runs, inside a transaction that goes on, the checks that committing it would run, and leaves
+   * the transaction as a new one would start. A run that shares one transaction among migrations
+   * calls it where each migration would have committed, so that it fails where, and only where,
+   * applying them one at a time would. By default the checks of {@link #checkIntegrity}.
+   */
+  default void checkAsCommitWould(Connection connection) throws SQLException {
+    checkIntegrity(connection);
+  }
 
   /** Renders a constant for DDL, where the database accepts no bind parameters. */
   default String literal(Object value) {

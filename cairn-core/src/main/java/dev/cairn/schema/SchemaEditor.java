@@ -233,6 +233,7 @@ public abstract class SchemaEditor {
       // bound value: a string bound for a date or uuid column would not be cast by the server.
       run("UPDATE " + q(table) + " SET " + q(newColumn) + " = "
           + dialect.literal(newField.defaultValue()) + " WHERE " + q(newColumn) + " IS NULL", null);
+      afterUpdatingRows();
     }
     if (!java.util.Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
       run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(newColumn)
@@ -514,6 +515,12 @@ public abstract class SchemaEditor {
         + " REFERENCES " + q(target.table()) + " (" + q(Relations.targetColumn(target, field)) + ")"
         + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED", null);
   }
+
+  /**
+   * Called after the editor changed rows itself, before it alters the table again: a database
+   * that queued deferred checks for the change runs them here (see PostgreSQL's editor).
+   */
+  protected void afterUpdatingRows() throws SQLException {}
 
   protected void dropForeignKey(String table, String column) throws SQLException {
     dropCheck(table, foreignKeyName(table, column));

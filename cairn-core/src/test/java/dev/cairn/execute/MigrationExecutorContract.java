@@ -245,6 +245,77 @@ abstract class MigrationExecutorContract {
         .containsKeys("shop_product", "plain_table");
   }
 
+  @Test void aFreshRunAcceptsRowsInsertedBeforeAnAlterFieldAsStepByStepDoes() throws Exception {
+    Path project = authorsAndBooks("cairn-seed", """
+        - RunSQL:
+            sql:
+              - INSERT INTO shop_author (id, name) VALUES (1, 'Ann')
+              - INSERT INTO shop_book (id, title, author_id) VALUES (1, 'Tides', 1)
+            reverse_sql: [DELETE FROM shop_book, DELETE FROM shop_author]
+        """, """
+        - AlterField:
+            model_name: book
+            name: title
+            field: {type: CharField, max_length: 100}
+        """);
+    DatabaseContents stepByStep = applyOneAtATime(project);
+    reopenEmpty();
+    migrate(project, List.of(), MigrateOptions.DEFAULTS);
+    assertThat(appliedNames()).hasSize(4);
+    assertThat(DatabaseContents.of(db)).isEqualTo(stepByStep);
+    assertThat(stepByStep.rows().get("shop_book")).containsExactly("1 | Tides | null | 1");
+  }
+
+  /**
+   * Updating a row that its own transaction inserted queues a foreign key check on PostgreSQL even
+   * when the key is unchanged, so AlterField's UPDATE of NULLs to the default would stop the
+   * ALTER TABLE after it in one run, though not in one migration at a time.
+   */
+  @Test void aFreshRunFillsTheNullsOfRowsItInsertedAsStepByStepDoes() throws Exception {
+    Path project = authorsAndBooks("cairn-fill", """
+        - RunSQL:
+            sql:
+              - INSERT INTO shop_author (id, name) VALUES (1, 'Ann')
+              - INSERT INTO shop_book (id, title, author_id) VALUES (1, 'Tides', 1)
+            reverse_sql: []
+        """, """
+        - AlterField:
+            model_name: book
+            name: pages
+            field: {type: IntegerField, default: 0}
+        """);
+    DatabaseContents stepByStep = applyOneAtATime(project);
+    reopenEmpty();
+    migrate(project, List.of(), MigrateOptions.DEFAULTS);
+    assertThat(DatabaseContents.of(db)).isEqualTo(stepByStep);
+    assertThat(stepByStep.rows().get("shop_book")).containsExactly("1 | Tides | 0 | 1");
+  }
+
+  @Test void aFreshRunRefusesAKeyBrokenByOneMigrationAndMendedByTheNextAsStepByStepDoes()
+      throws Exception {
+    Path project = authorsAndBooks("cairn-orphan", """
+        - RunSQL:
+            sql:
+              - INSERT INTO shop_book (id, title, author_id) VALUES (1, 'Tides', 7)
+            reverse_sql: []
+        """, """
+        - RunSQL:
+            sql:
+              - DELETE FROM shop_book
+            reverse_sql: []
+        """);
+    assertThatThrownBy(() -> applyOneAtATime(project))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("applying shop.0003_data").hasMessageContaining("foreign key");
+    reopenEmpty();
+    assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("applying shop.0003_data").hasMessageContaining("foreign key")
+        .hasMessageContaining("none of the 3 migrations it held was applied");
+    assertThat(appliedNames()).isEmpty();
+    assertThat(db.dialect().introspect(db.connection()).tables()).isEmpty();
+  }
+
   @Test void fakeRecordsWithoutRunningAnything() throws Exception {
     migrate(fixture("twoapps"), List.of(), new MigrateOptions(true, false, false));
     assertThat(appliedNames()).hasSize(3);
@@ -332,6 +403,56 @@ abstract class MigrationExecutorContract {
 
   private List<String> columns(String table) throws SQLException {
     return db.dialect().introspect(db.connection()).tables().get(table).columnNames();
+  }
+
+  /**
+   * A project whose app shop creates Author, then Book with a foreign key to it, then runs the
+   * operations of {@code data} (0003) and {@code after} (0004), each a YAML list.
+   */
+  private static Path authorsAndBooks(String prefix, String data, String after) throws Exception {
+    Path project = Files.createTempDirectory(prefix);
+    Path shop = Files.createDirectories(project.resolve("shop"));
+    Files.writeString(shop.resolve("0001_initial.yaml"), """
+        initial: true
+        dependencies: []
+        operations:
+          - CreateModel:
+              name: Author
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                name: {type: CharField, max_length: 50}
+        """);
+    Files.writeString(shop.resolve("0002_book.yaml"), """
+        dependencies: [shop.0001_initial]
+        operations:
+          - CreateModel:
+              name: Book
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                title: {type: CharField, max_length: 50}
+                pages: {type: IntegerField, null: true}
+                author: {type: ForeignKey, to: shop.Author, on_delete: CASCADE}
+        """);
+    Files.writeString(shop.resolve("0003_data.yaml"),
+        "dependencies: [shop.0002_book]\noperations:\n" + data.indent(2));
+    Files.writeString(shop.resolve("0004_after.yaml"),
+        "dependencies: [shop.0003_data]\noperations:\n" + after.indent(2));
+    return project;
+  }
+
+  /** Applies the project's migrations one run each, so that each commits before the next. */
+  private DatabaseContents applyOneAtATime(Path project) throws Exception {
+    List<Migration> files = new ArrayList<>(load(project));
+    files.sort(java.util.Comparator.comparing(m -> m.key().name()));
+    for (Migration m : files) {
+      migrate(project, List.of(new Target(m.app(), m.key().name())), MigrateOptions.DEFAULTS);
+    }
+    return DatabaseContents.of(db);
+  }
+
+  private void reopenEmpty() throws Exception {
+    db.close();
+    db = openEmptyDatabase();
   }
 
   /** A new project whose app shop has the failing fixture's 0001_initial, for a test to extend. */

@@ -26,4 +26,32 @@ final class PostgresMigrationExecutorTest extends MigrationExecutorContract {
       }
     }
   }
+
+  @Test void aMigrateSessionChecksThatItsClientLivesAndSaysItIsCairn() throws Exception {
+    postgres.reset();
+    try (Database db = Database.open(postgres.url() + "?user=postgres")) {
+      new MigrationExecutor(db.connection(), db.dialect(), load(fixture("twoapps")))
+          .migrate(java.util.List.of(), MigrateOptions.DEFAULTS, MigrationListener.SILENT);
+      try (var s = db.connection().createStatement(); var rs = s.executeQuery(
+          "SELECT current_setting('client_connection_check_interval'),"
+              + " current_setting('application_name')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("2s");
+        assertThat(rs.getString(2)).isEqualTo("cairn migrate");
+      }
+    }
+  }
+
+  @Test void anApplicationNameInTheUrlIsKept() throws Exception {
+    postgres.reset();
+    try (Database db = Database.open(postgres.url() + "?user=postgres&ApplicationName=shop-deploy")) {
+      new MigrationExecutor(db.connection(), db.dialect(), load(fixture("twoapps")))
+          .migrate(java.util.List.of(), MigrateOptions.DEFAULTS, MigrationListener.SILENT);
+      try (var s = db.connection().createStatement();
+          var rs = s.executeQuery("SELECT current_setting('application_name')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("shop-deploy");
+      }
+    }
+  }
 }

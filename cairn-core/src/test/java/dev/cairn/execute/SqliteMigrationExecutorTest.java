@@ -6,8 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class SqliteMigrationExecutorTest extends MigrationExecutorContract {
   @TempDir Path folder;
+  private int opened;
 
   @Override Database openEmptyDatabase() throws Exception {
-    return Database.open("jdbc:sqlite:" + folder.resolve("db.sqlite3"));
+    return Database.open("jdbc:sqlite:" + folder.resolve("db" + opened++ + ".sqlite3"));
   }
 }

@@ -11,6 +11,15 @@ import java.sql.SQLException;
 
 /** PostgreSQL: transactional DDL, identity columns, advisory locks. Stateless. */
 public final class PostgresDialect implements Dialect {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(PostgresDialect.class);
+
+  /** The application_name of Cairn's sessions, where the URL gives none. */
+  static final String APPLICATION_NAME = "cairn";
+
+  /** How often a session checks that its client is alive while a statement runs. */
+  static final String CONNECTION_CHECK_INTERVAL = "2s";
+
   @Override public String name() {
     return "postgresql";
   }
@@ -38,11 +47,41 @@ public final class PostgresDialect implements Dialect {
    * applies them again. The last migration commits synchronously, which flushes the WAL of every
    * commit before it: once migrate returns, the whole run is durable. This saves one disk flush
    * per migration, the largest cost of applying a long history.
+   *
+   * <p>The session also checks, every {@link #CONNECTION_CHECK_INTERVAL} while a statement runs,
+   * that migrate is still there (PostgreSQL 14 and later): otherwise a migrate killed during a
+   * long statement keeps its session, and so the migration lock, until the statement ends. A
+   * server that cannot check (one on Windows refuses the setting) runs without. A session that
+   * Cairn named ({@link #connectionProperties}) is renamed {@code cairn migrate}, so that another
+   * run waiting for the lock can say who holds it.
    */
   @Override public void beforeMigrations(Connection connection) throws SQLException {
-    try (var s = connection.createStatement()) {
-      s.execute("SET synchronous_commit = off");
+    String settings = "set_config('synchronous_commit', 'off', false),"
+        + " CASE WHEN current_setting('application_name') = '" + APPLICATION_NAME + "'"
+        + " THEN set_config('application_name', '" + APPLICATION_NAME + " migrate', false) END";
+    if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+      try (var s = connection.createStatement()) {
+        s.execute("SELECT " + settings + ", set_config('client_connection_check_interval', '"
+            + CONNECTION_CHECK_INTERVAL + "', false)");
+        return;
+      } catch (SQLException e) {
+        if (!"22023".equals(e.getSQLState())) throw e; // invalid_parameter_value: cannot check
+        log.debug("the server does not check for dead clients: {}", e.getMessage());
+      }
     }
+    try (var s = connection.createStatement()) {
+      s.execute("SELECT " + settings);
+    }
+  }
+
+  /**
+   * Names Cairn's sessions in {@code pg_stat_activity}, and so the holder of the migration lock
+   * that a waiting migrate reports; pgjdbc lets an {@code ApplicationName} in the URL win.
+   */
+  @Override public java.util.Properties connectionProperties() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("ApplicationName", APPLICATION_NAME);
+    return properties;
   }
 
   @Override public void beforeLastMigration(Connection connection) throws SQLException {
@@ -50,6 +89,36 @@ public final class PostgresDialect implements Dialect {
       s.execute("SET synchronous_commit = on");
     }
   }
+
+  /**
+   * Fires the deferred constraint checks a commit would fire (foreign keys are {@code DEFERRABLE
+   * INITIALLY DEFERRED}), which also clears the pending trigger events that make a later {@code
+   * ALTER TABLE} of the same table fail; then puts every deferrable constraint back in the mode it
+   * was declared with, as a new transaction has it. PostgreSQL has no {@code SET CONSTRAINTS ALL
+   * DEFAULT}: the constraints declared {@code INITIALLY IMMEDIATE} (only user SQL makes them) are
+   * named, other sessions' temporary ones left out. One statement, one round trip.
+   */
+  @Override public void checkAsCommitWould(Connection connection) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute(CHECK_AS_COMMIT_WOULD);
+    }
+  }
+
+  private static final String CHECK_AS_COMMIT_WOULD = """
+      DO $cairn$
+      DECLARE immediate text;
+      BEGIN
+        SET CONSTRAINTS ALL IMMEDIATE;
+        SET CONSTRAINTS ALL DEFERRED;
+        SELECT string_agg(DISTINCT format('%I.%I', n.nspname, c.conname), ', ') INTO immediate
+          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+          WHERE c.condeferrable AND NOT c.condeferred
+            AND (n.oid = pg_my_temp_schema() OR n.nspname !~ '^pg_(toast_)?temp_');
+        IF immediate IS NOT NULL THEN
+          EXECUTE 'SET CONSTRAINTS ' || immediate || ' IMMEDIATE';
+        END IF;
+      END
+      $cairn$""";
 
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
     return new PostgresSchemaEditor(this, sink);

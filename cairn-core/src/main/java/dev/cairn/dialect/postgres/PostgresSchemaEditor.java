@@ -18,6 +18,17 @@ final class PostgresSchemaEditor extends SchemaEditor {
     super(dialect, sink);
   }
 
+  /**
+   * An UPDATE queues a deferred foreign key check for every row its transaction inserted, even
+   * with the key unchanged, and the ALTER TABLE after it would fail on the table's "pending
+   * trigger events": the checks run now, as Django's {@code sql_update_with_default} does. A
+   * migration's later statements see its constraints immediate, as in Django; the next
+   * transaction, or the check at the end of the migration in a shared one, starts afresh.
+   */
+  @Override protected void afterUpdatingRows() throws SQLException {
+    run("SET CONSTRAINTS ALL IMMEDIATE", null);
+  }
+
   @Override protected String alterColumnType(Field typed) {
     return PostgresTypes.plainType(typed); // the identity, if any, stays with the column
   }

@@ -220,6 +220,7 @@ final class PostgresSchemaEditorTest {
   @Test void alterFieldToNotNullFillsNullsWithTheDefaultFirst() throws Exception {
     assertThat(sql(base(), new AlterField(n("Product"), n("stock"), integer().defaultValue(5).build())))
         .containsExactly("UPDATE \"shop_product\" SET \"stock\" = 5 WHERE \"stock\" IS NULL",
+            "SET CONSTRAINTS ALL IMMEDIATE",
             "ALTER TABLE \"shop_product\" ALTER COLUMN \"stock\" SET NOT NULL");
   }
 
