@@ -163,9 +163,10 @@ final class RandomHistory {
     String what;
     switch (s.a() % 8) {
       case 0 -> {
-        // NOT NULL needs a value for the rows that are NULL: the model gives a default.
-        if (old.nullable() && !old.hasDefault() && !old.type().isForeignKey()) {
-          b.nullable(false).defaultValue(oneOff(old));
+        // NOT NULL needs a value for the rows that are NULL: the model gives a default, or the
+        // questioner a one-off one (AlterField with preserve_default: false).
+        if (old.nullable() && !old.type().isForeignKey()) {
+          b.nullable(false).defaultValue(s.c() % 2 == 0 ? oneOff(old) : null);
         } else {
           b.nullable(!old.nullable());
           if (old.type().isForeignKey() && old.nullable()) return;
