@@ -243,6 +243,11 @@ abstract class MakeMigrationsContract {
     assertThat(Files.readString(root.resolve("migrations/shop/0002_alter_product_tags_and_more.yaml")))
         .contains("SeparateDatabaseAndState", "RenameJoinTable", "old_table: shop_product_tags",
             "new_table: shop_producttag", "CreateModel", "AlterField");
+    Cli.Result sql = cairn("sqlmigrate", "shop", "0002");
+    assertThat(sql.exitCode()).as(sql.toString()).isZero();
+    assertThat(sql.out()).contains("-- Rename join table shop_product_tags of product.tags to"
+        + " shop_producttag, keeping its rows", "ALTER TABLE \"shop_product_tags\" RENAME TO"
+        + " \"shop_producttag\"").doesNotContain("DROP TABLE \"shop_product_tags\"");
     migrateAndCheck();
     assertThat(rows("SELECT product_id, tag_id, position FROM shop_producttag"))
         .containsExactly("1,1,0", "1,2,0", "2,2,0");

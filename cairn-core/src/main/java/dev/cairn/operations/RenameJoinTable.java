@@ -51,6 +51,8 @@ public record RenameJoinTable(Name modelName, Name name, String oldTable, String
 
   private void rename(SchemaEditor editor, String app, ProjectState state, String fromTable,
       List<String> fromColumns, String toTable, List<String> toColumns) throws SQLException {
+    editor.comment("Rename join table " + fromTable + " of " + modelName + "." + name + " to "
+        + toTable + ", keeping its rows");
     ModelState model = state.requireModel(app, modelName);
     ModelState join = JoinTable.model(state, model, name, model.requireField(name));
     editor.renameJoinTable(state, JoinTable.renamed(join, fromTable, fromColumns),
