@@ -62,7 +62,7 @@ public final class JoinTable {
 
   /** The name of the unique constraint on a join table's two key columns. */
   public static String pairUniqueName(String table, String fromColumn, String toColumn) {
-    return GeneratedNames.of(table, List.of(fromColumn, toColumn), "uniq", 63);
+    return GeneratedNames.unique(table, List.of(fromColumn, toColumn));
   }
 
   /**
