@@ -113,15 +113,18 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     ProjectState current = graph.leafState();
     ProjectState target = ProjectModels.load(project.config(), current, scope);
+    // Every app is compared, as Django does, so that a named app's migration can bring the
+    // new migrations of other apps it needs; the rest are left for their own run.
     Map<String, List<Change>> changes =
-        new Autodetector(current, target, scope, questioner(out)).detect();
-    if (changes.isEmpty()) {
+        new Autodetector(current, target, appsWithModels(project, scope), questioner(out)).detect();
+    List<Migration> made = changes.isEmpty() ? List.of()
+        : MigrationMaker.onlyFor(maker.make(changes, name), scope);
+    if (made.isEmpty()) {
       log.println(scope.size() == 1 ? "No changes detected in app '" + scope.iterator().next() + "'"
           : "No changes detected");
       log.flush();
       return ExitCodes.OK;
     }
-    List<Migration> made = maker.make(changes, name);
     if (check) {
       describe(project, made, log);
       log.flush();
@@ -198,6 +201,15 @@ final class MakeMigrationsCommand implements Callable<Integer> {
       });
     }
     return scope;
+  }
+
+  /** The apps whose models the source describes, and those asked for. */
+  private static Set<String> appsWithModels(Project project, Set<String> scope) {
+    Set<String> all = new java.util.LinkedHashSet<>(scope);
+    project.config().apps().forEach((label, app) -> {
+      if (app.models() != null) all.add(label);
+    });
+    return all;
   }
 
   private static void requireNoConflicts(MigrationGraph graph, Set<String> scope) {

@@ -200,6 +200,127 @@ abstract class MakeMigrationsContract {
     assertThat(cairn("makemigrations", "--check").exitCode()).isZero();
   }
 
+  /** Issue 8, item 6: never an AlterField that nothing can run, and one written by hand is refused. */
+  @Test void aForeignKeyBecomingAManyToManyIsRemovedAndAddedAndAnAlterFieldForItIsRefused()
+      throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Tag:
+            fields: {}
+          Product:
+            fields:
+              tags: {type: ForeignKey, to: Tag, on_delete: CASCADE, null: true}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    replaceIn("models/shop.yaml", "{type: ForeignKey, to: Tag, on_delete: CASCADE, null: true}",
+        "{type: ManyToManyField, to: Tag}");
+
+    Cli.Result made = cairn("makemigrations");
+    assertThat(made.out()).contains("0002_remove_product_tags_and_more.yaml",
+        "- Remove field tags from product", "- Add field tags to product");
+    migrateAndCheck();
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+
+    Files.writeString(root.resolve("migrations/shop/0002_remove_product_tags_and_more.yaml"), """
+        dependencies:
+          - shop.0001_initial
+        operations:
+          - AlterField:
+              model_name: product
+              name: tags
+              field: {type: ManyToManyField, to: shop.Tag}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("0002_remove_product_tags_and_more.yaml",
+        "shop.Product.tags cannot change between a column and a many-to-many",
+        "write RemoveField and then AddField");
+  }
+
+  /** Issue 8, item 8: Django writes references in lower case; the models spell them as declared. */
+  @Test void migrationsNamingModelsInLowerCaseMatchModelsThatCapitaliseThem() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Vendor:
+            fields:
+              name: {type: CharField, max_length: 50}
+          Product:
+            fields:
+              vendor: {type: ForeignKey, to: Vendor, on_delete: CASCADE}
+        """);
+    Files.createDirectories(root.resolve("migrations/shop"));
+    Files.writeString(root.resolve("migrations/shop/0001_initial.yaml"), """
+        initial: true
+        operations:
+          - CreateModel:
+              name: vendor
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                name: {type: CharField, max_length: 50}
+          - CreateModel:
+              name: product
+              fields:
+                id: {type: BigAutoField, primary_key: true}
+                vendor: {type: ForeignKey, to: shop.vendor, on_delete: CASCADE}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    migrateAndCheck();
+  }
+
+  /** Issue 8, item 12: makemigrations shop brings catalog's new model, not catalog's other changes. */
+  @Test void makemigrationsForOneAppWritesTheOtherAppsMigrationsItNeedsAndOnlyThose()
+      throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("""
+        app: catalog
+        models:
+          Kind:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    models("""
+        app: catalog
+        models:
+          Kind:
+            fields:
+              name: {type: CharField, max_length: 50}
+          Brand:
+            fields:
+              name: {type: CharField, max_length: 50}
+        """, null);
+    append("models/shop.yaml",
+        "      brand: {type: ForeignKey, to: catalog.Brand, on_delete: CASCADE, null: true}\n");
+
+    Cli.Result shop = cairn("makemigrations", "shop");
+    assertThat(shop.exitCode()).as(shop.toString()).isZero();
+    assertThat(shop.out()).contains("migrations/catalog/0002_brand.yaml",
+        "migrations/shop/0002_product_brand.yaml");
+    migrateAndCheck();
+
+    append("models/shop.yaml", "      rank: {type: IntegerField, null: true}\n");
+    append("models/catalog.yaml", "      code: {type: CharField, max_length: 5, null: true}\n");
+    Cli.Result shopOnly = cairn("makemigrations", "shop");
+    assertThat(shopOnly.out()).contains("migrations/shop/0003_product_rank.yaml")
+        .doesNotContain("migrations/catalog/");
+  }
+
   @Test void migrateWarnsAboutModelChangesThatNoMigrationHoldsYet() throws Exception {
     url = emptyDatabase();
     writeConfig();

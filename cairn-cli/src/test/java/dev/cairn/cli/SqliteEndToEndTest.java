@@ -38,6 +38,22 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(missing).doesNotExist();
   }
 
+  @Test void migratePlanAndCheckOfASqliteFileThatDoesNotExistCreateNoFile() {
+    Path missing = folder.resolve("new.sqlite3");
+    Cli.Result plan = project.cairnOk("migrate", "--plan", "--database", "jdbc:sqlite:" + missing);
+    assertThat(plan.out()).contains("catalog.0001_initial", "shop.0002_product_stock");
+    Cli.Result check = project.cairn("migrate", "--check", "--database", "jdbc:sqlite:" + missing);
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test void sqlmigrateWithoutADatabaseUrlSaysHowToGiveOne() {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("sqlmigrate", "shop", "0002");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("no database URL given", "--database <jdbc-url>");
+  }
+
   @Override String[] djangoInitialDdl() {
     return new String[] {
         "CREATE TABLE \"catalog_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"

@@ -40,6 +40,19 @@ public record Answers(Map<String, String> renames, Set<String> notRenames,
     return fallback.isFieldRenamed(model, oldName, newName, field);
   }
 
+  @Override public boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+    return matches(renames, oldModel.reference().toLowerCase(java.util.Locale.ROOT),
+        newModel.reference().toLowerCase(java.util.Locale.ROOT))
+        || matches(renames, oldModel.name().lower(), newModel.name().lower());
+  }
+
+  @Override public boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+    for (String prefix : prefixes(model)) {
+      if (matches(renames, prefix + oldName.lower(), prefix + newName.lower())) return true;
+    }
+    return false;
+  }
+
   @Override public Object oneOffDefault(ModelKey model, Name fieldName, Field field) {
     for (String prefix : prefixes(model)) {
       String key = prefix + fieldName.lower();

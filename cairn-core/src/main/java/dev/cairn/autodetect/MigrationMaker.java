@@ -58,8 +58,9 @@ public final class MigrationMaker {
       List<MigrationKey> appKeys = new ArrayList<>();
       for (int i = 0; i < appParts.size(); i++) {
         List<Operation> ops = operations(appParts.get(i));
+        // Every migration of a new app is "initial", as Django names them: 0002_initial.
         String suggested = name != null && i == 0 ? name
-            : MigrationNamer.suggest(ops, i == 0 && isNewApp(app));
+            : MigrationNamer.suggest(ops, isNewApp(app));
         MigrationKey key = new MigrationKey(app, String.format("%04d_%s", number + i, suggested));
         appKeys.add(key);
         for (Operation op : ops) {
@@ -96,6 +97,28 @@ public final class MigrationMaker {
       }
     });
     return result;
+  }
+
+  /**
+   * The new migrations of {@code apps} and, transitively, the new migrations of other apps they
+   * depend on, as Django's {@code _trim_to_apps} keeps them for {@code makemigrations app}
+   * (Django keeps whole apps; a migration no kept one needs waits for its own run).
+   */
+  public static List<Migration> onlyFor(List<Migration> made, java.util.Collection<String> apps) {
+    Map<MigrationKey, Migration> byKey = new LinkedHashMap<>();
+    made.forEach(m -> byKey.put(m.key(), m));
+    Set<MigrationKey> keep = new LinkedHashSet<>();
+    java.util.ArrayDeque<Migration> todo = new java.util.ArrayDeque<>();
+    for (Migration m : made) if (apps.contains(m.app())) todo.add(m);
+    while (!todo.isEmpty()) {
+      Migration m = todo.poll();
+      if (!keep.add(m.key())) continue;
+      for (MigrationKey dep : m.dependencies()) {
+        Migration needed = byKey.get(dep);
+        if (needed != null) todo.add(needed);
+      }
+    }
+    return made.stream().filter(m -> keep.contains(m.key())).toList();
   }
 
   /** An empty migration for {@code makemigrations --empty}. */

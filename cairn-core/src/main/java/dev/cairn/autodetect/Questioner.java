@@ -16,6 +16,19 @@ public interface Questioner {
   boolean isFieldRenamed(ModelKey model, Name oldName, Name newName, Field field);
 
   /**
+   * Whether the rename was answered before any question ({@code --rename}): it is honoured even
+   * where the definitions differ too much for makemigrations to suggest it.
+   */
+  default boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+    return false;
+  }
+
+  /** Whether the field rename was answered before any question ({@code --rename}). */
+  default boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+    return false;
+  }
+
+  /**
    * A one-off value for existing rows of a NOT NULL field added without a default: a string,
    * number or boolean. Throws {@link NeedsAnswer} when there is nobody to ask.
    */

@@ -7,6 +7,7 @@ import dev.cairn.state.Field;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
+import dev.cairn.state.StateException;
 import java.sql.SQLException;
 
 /** Changes a field's definition: type, null, default, unique, index, length. */
@@ -17,9 +18,20 @@ public record AlterField(Name modelName, Name name, Field field) implements Oper
     requireNonNull(field, "field == null");
   }
 
+  /**
+   * Refuses a change between a column and a many-to-many, which no database can run: refused
+   * here, the migration that holds it fails to load in every command, instead of only when
+   * {@code migrate} reaches it.
+   */
   @Override public ProjectState stateForwards(String app, ProjectState before) {
-    return before.withChangedModel(new ModelKey(app, modelName),
-        m -> m.withAlteredField(name, field));
+    return before.withChangedModel(new ModelKey(app, modelName), m -> {
+      if (m.requireField(name).type().isManyToMany() != field.type().isManyToMany()) {
+        throw new StateException("field " + m.key() + "." + name + " cannot change between a"
+            + " column and a many-to-many with AlterField; write RemoveField and then AddField"
+            + " (makemigrations does)");
+      }
+      return m.withAlteredField(name, field);
+    });
   }
 
   @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,

@@ -25,7 +25,11 @@ import java.util.Set;
  */
 final class RandomHistory {
   static final List<String> APPS = List.of("shop", "blog");
-  static final int KINDS = 20;
+  static final int KINDS = 22;
+  /** Marks the edits of the kinds issue 8 added, so the property can count them. */
+  static final String CHECK_FOLLOWS = "(its check follows)";
+  static final String WITH_ITS_MODEL = "(with its model)";
+  static final String SWITCH = "switch ";
 
   private static final List<String> MODEL_NAMES =
       List.of("Product", "Category", "Tag", "Order", "Item", "Author", "Post", "Note");
@@ -49,6 +53,15 @@ final class RandomHistory {
         @Override public boolean isFieldRenamed(ModelKey model, Name oldName, Name newName,
             Field field) {
           return fieldRenames.contains(lower(model) + "." + oldName.lower() + "=" + newName.lower());
+        }
+
+        /** The step's renames are known up front, as with {@code --rename}. */
+        @Override public boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+          return isModelRenamed(oldModel, newModel);
+        }
+
+        @Override public boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+          return isFieldRenamed(model, oldName, newName, null);
         }
 
         @Override public Object oneOffDefault(ModelKey model, Name fieldName, Field field) {
@@ -118,7 +131,9 @@ final class RandomHistory {
       case 16 -> addUnique(model, s);
       case 17 -> addCheck(model, s);
       case 18 -> removeConstraint(model, s);
-      default -> addManyToMany(model, s);
+      case 19 -> addManyToMany(model, s);
+      case 20 -> renameModelWithAField(model, s);
+      default -> switchColumnAndManyToMany(model, s);
     }
   }
 
@@ -134,6 +149,17 @@ final class RandomHistory {
     Field f = randomField(app, model, s.a() / 7 + s.c(), true);
     state = state.withReplacedModel(model.withField(Name.of(first), f));
     edits.add("add model " + app + "." + name + "(" + first + " " + describe(f) + ")");
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), Name.of(first));
+  }
+
+  /** Often a numeric field gets a check at once, so that later renames meet checks. */
+  private void checkNumber(ModelState model, Name n) {
+    Field f = model.requireField(n);
+    if (f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL) return;
+    Constraint c = Constraint.check(model.app() + "_ck" + (++counter),
+        "\"" + f.column(n) + "\" >= 0");
+    change(model, model.withConstraint(c));
+    edits.add("add check " + c.name() + " on " + model.key() + " " + c.check());
   }
 
   private void addField(ModelState model, Seed s) {
@@ -142,6 +168,7 @@ final class RandomHistory {
     Field f = randomField(model.app(), model, s.c() + s.a() * 3, false);
     change(model, model.withField(name, f));
     edits.add("add " + ref(model, name) + " " + describe(f));
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), name);
   }
 
   private void removeField(ModelState model, Seed s) {
@@ -209,26 +236,82 @@ final class RandomHistory {
   }
 
   private void renameField(ModelState model, Seed s) {
-    Name name = pickField(model, s.c(), true);
+    Name name = s.a() % 2 == 0 ? pickFieldInCheck(model, s.c()) : null;
+    if (name == null) name = pickField(model, s.c(), true);
     if (name == null || !existedAtStart(model, name)) return;
-    Field f = model.requireField(name);
-    if (isInCheck(model, f.column(name))) return; // a check's SQL names the column
-    Name newName = freeFieldName(model, s.a());
-    if (newName == null) return;
-    change(model, model.withRenamedField(name, newName));
-    fieldRenames.add(lower(model.key()) + "." + name.lower() + "=" + newName.lower());
-    edits.add("rename " + ref(model, name) + " to " + newName);
+    renameTo(model, name, freeFieldName(model, s.a()));
   }
 
-  private void renameModel(ModelState model, Seed s) {
-    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return;
-    String newName = freeModelName(model.app(), s.c());
+  /** Renames a field; a check that names its column is rewritten to name the new one. */
+  private void renameTo(ModelState model, Name name, Name newName) {
     if (newName == null) return;
+    Field f = model.requireField(name);
+    ModelState renamed = model.withRenamedField(name, newName);
+    boolean inCheck = f.hasColumn() && isInCheck(model, f.column(name));
+    if (inCheck && !f.column(name).equals(f.column(newName))) {
+      String from = "\"" + f.column(name) + "\"";
+      String to = "\"" + f.column(newName) + "\"";
+      renamed = renamed.withConstraints(renamed.constraints().stream()
+          .map(c -> c.check() != null && c.check().contains(from)
+              ? Constraint.check(c.name(), c.check().replace(from, to)) : c)
+          .toList());
+    }
+    change(model, renamed);
+    fieldRenames.add(lower(model.key()) + "." + name.lower() + "=" + newName.lower());
+    edits.add("rename " + ref(model, name) + " to " + newName + (inCheck ? " " + CHECK_FOLLOWS : ""));
+  }
+
+  /** A model renamed in the same step as one of its fields, as with two --rename answers. */
+  private void renameModelWithAField(ModelState model, Seed s) {
+    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return;
+    Name field = s.a() % 2 == 0 ? pickFieldInCheck(model, s.c()) : null;
+    if (field == null) field = pickField(model, s.c(), false);
+    if (field == null || !stepStart.model(model.key()).get().fields().containsKey(field)) return;
+    ModelKey newKey = renameModel(model, s);
+    if (newKey == null) return;
+    ModelState renamed = state.requireModel(newKey);
+    Name newName = freeFieldName(renamed, s.a() + s.c());
+    renameTo(renamed, field, newName);
+    if (newName != null) edits.set(edits.size() - 1, edits.get(edits.size() - 1) + " " + WITH_ITS_MODEL);
+  }
+
+  /**
+   * A key becomes a many-to-many under its name, or a many-to-many becomes a nullable key or
+   * text column: makemigrations must remove and add it.
+   */
+  private void switchColumnAndManyToMany(ModelState model, Seed s) {
+    Name name = pickField(model, s.c(), true);
+    if (name == null) return;
+    Field old = model.requireField(name);
+    Field now;
+    if (old.type().isManyToMany()) {
+      now = s.a() % 2 == 0 ? Field.of(FieldType.CHAR).maxLength(20).nullable(true).build()
+          : Field.of(FieldType.FOREIGN_KEY).to(old.to()).onDelete(OnDelete.CASCADE)
+              .nullable(true).build();
+    } else if (old.type().isForeignKey()) {
+      now = Field.of(FieldType.MANY_TO_MANY).to(old.to()).build();
+    } else {
+      List<ModelState> all = List.copyOf(state.models());
+      now = Field.of(FieldType.MANY_TO_MANY).to(all.get(s.a() % all.size()).key().reference())
+          .build();
+    }
+    ModelState changed = withoutFieldUses(model, name, old.hasColumn() ? old.column(name) : "")
+        .withAlteredField(name, now);
+    change(model, changed);
+    edits.add(SWITCH + ref(model, name) + " to " + describe(now));
+  }
+
+  /** @return the new key, or null when the model cannot be renamed now */
+  private ModelKey renameModel(ModelState model, Seed s) {
+    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return null;
+    String newName = freeModelName(model.app(), s.c());
+    if (newName == null) return null;
     ModelKey newKey = new ModelKey(model.app(), Name.of(newName));
     state = state.withRenamedModel(model.key(), newKey.name());
     renamedModels.add(newKey);
     modelRenames.add(lower(model.key()) + "=" + lower(newKey));
     edits.add("rename model " + model.key() + " to " + newName);
+    return newKey;
   }
 
   private void removeModel(ModelState model) {
@@ -314,6 +397,7 @@ final class RandomHistory {
     Field f = Field.of(FieldType.MANY_TO_MANY).to(target.key().reference()).build();
     change(model, model.withField(name, f));
     edits.add("add " + ref(model, name) + " " + describe(f));
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), name);
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -420,6 +504,15 @@ final class RandomHistory {
     List<Name> names = new ArrayList<>();
     model.fields().forEach((n, f) -> {
       if (!f.primaryKey() && (withM2m || f.hasColumn())) names.add(n);
+    });
+    return names.isEmpty() ? null : names.get(r % names.size());
+  }
+
+  /** A field whose column a check names, or null: a rename must carry the check along. */
+  private static Name pickFieldInCheck(ModelState model, int r) {
+    List<Name> names = new ArrayList<>();
+    model.fields().forEach((n, f) -> {
+      if (f.hasColumn() && !f.primaryKey() && isInCheck(model, f.column(n))) names.add(n);
     });
     return names.isEmpty() ? null : names.get(r % names.size());
   }

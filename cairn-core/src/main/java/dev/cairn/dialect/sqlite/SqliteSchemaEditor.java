@@ -184,7 +184,9 @@ final class SqliteSchemaEditor extends SchemaEditor {
       return;
     }
     remake(toState, new TableRemake(source, newModel, Map.of(newName, oldName)));
-    if (!newField.type().isForeignKey() && !dialect.columnType(Relations.keyColumnType(oldField))
+    // Only a key others can point at carries its type to their columns; a relation is none.
+    if (!newField.type().isForeignKey() && !oldField.type().isForeignKey()
+        && !dialect.columnType(Relations.keyColumnType(oldField))
         .equals(dialect.columnType(Relations.keyColumnType(newField)))) {
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldField));
     }
