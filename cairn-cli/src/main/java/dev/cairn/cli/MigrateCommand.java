@@ -70,7 +70,8 @@ final class MigrateCommand implements Callable<Integer> {
     // Started first, to run while the database opens and the migrations apply.
     UnmigratedChanges unmigrated = plan || check ? null : UnmigratedChanges.start(project);
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
-    try (Project.OpenedProject opened = project.openReadingMigrations()) {
+    try (Project.OpenedProject opened = plan || check ? project.openToReadReadingMigrations()
+        : project.openReadingMigrations()) {
       Database db = opened.db();
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
           opened.migrations());

@@ -336,7 +336,7 @@ final class ErrorsTest {
   @Test void aProjectWithoutADatabaseUrlSaysHowToGiveOne() throws SQLException {
     project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
     Cli.Result r = project.cairn("migrate");
-    assertRefused(r, "no database to connect to");
+    assertRefused(r, "no database URL given");
     assertThat(r.err()).contains("'database:' in cairn.yaml", "--database <jdbc-url>",
         "CAIRN_DATABASE_URL");
     assertThat(r.out()).isEmpty();

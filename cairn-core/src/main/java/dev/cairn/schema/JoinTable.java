@@ -55,7 +55,7 @@ public final class JoinTable {
     fields.put(Name.of(to), relation(target));
     String table = tableName(model, fieldName, field);
     var unique = dev.cairn.state.Constraint.unique(
-        GeneratedNames.of(table, List.of(from + "_id", to + "_id"), "uniq", 63),
+        GeneratedNames.unique(table, List.of(from + "_id", to + "_id")),
         List.of(Name.of(from), Name.of(to)), null);
     return new ModelState(model.app(), Name.of(model.name().value() + "_" + fieldName.value()),
         fields, table, true, null, List.of(), List.of(unique));

@@ -729,6 +729,49 @@ final class SqliteOperationsTest {
     })).isInstanceOf(java.sql.SQLException.class);
   }
 
+  @Test void aDatabaseMadeByDjangoEvolvesByTheNamesItHas() throws Exception {
+    // Django's DDL on SQLite: inline UNIQUE and CHECK, and index names of no scheme at all, as a
+    // database adopted from elsewhere may have.
+    h.execute("CREATE TABLE \"shop_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+        + " \"name\" varchar(50) NOT NULL UNIQUE)");
+    h.execute("CREATE TABLE \"shop_product\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+        + " \"name\" varchar(100) NOT NULL, \"code\" varchar(20) NOT NULL UNIQUE,"
+        + " \"stock\" integer unsigned NOT NULL CHECK (\"stock\" >= 0), \"category_id\" bigint NULL"
+        + " REFERENCES \"shop_category\" (\"id\") DEFERRABLE INITIALLY DEFERRED)");
+    h.execute("CREATE INDEX legacy_product_category_idx ON shop_product (category_id)");
+    h.execute("CREATE INDEX legacy_product_name_idx ON shop_product (name)");
+    h.execute("INSERT INTO shop_category (name) VALUES ('office')");
+    h.execute("INSERT INTO shop_product (name, code, stock, category_id) SELECT 'pen', 'p-1', 3, id"
+        + " FROM shop_category");
+    ProjectState adopted = adoptedState();
+
+    List<Operation> ops = List.of(
+        new AlterField(n("Product"), n("name"), chars(100).build()),
+        new AlterField(n("Product"), n("code"), chars(20).build()),
+        new AlterField(n("Product"), n("stock"), integer().build()),
+        new RenameField(n("Product"), n("category"), n("group")),
+        new AlterField(n("Product"), n("group"),
+            foreignKey("shop.Category").nullable(true).onDelete(OnDelete.PROTECT).build()),
+        new RenameField(n("Category"), n("name"), n("title")),
+        new AlterField(n("Category"), n("title"), chars(50).build()));
+    List<ProjectState> states = new java.util.ArrayList<>(List.of(adopted));
+    for (Operation op : ops) states.add(h.forwardsUnchecked(states.get(states.size() - 1), op));
+    h.assertSchema(states.get(ops.size()), "after evolving a database Cairn did not make");
+    assertThat(h.rows("SELECT name, code, stock, group_id FROM shop_product"))
+        .containsExactly(List.of("pen", "p-1", 3, 1));
+    for (int i = ops.size() - 1; i >= 0; i--) h.backwards(states.get(i), ops.get(i));
+    h.assertSchema(adopted, "back at the start, now with the generated names");
+  }
+
+  /** The models of the database above, as its initial migration (faked) describes them. */
+  private static ProjectState adoptedState() {
+    ProjectState s = createModel("Category", "id", id(), "name", chars(50).unique(true))
+        .stateForwards("shop", ProjectState.empty());
+    return createModel("Product", "id", id(), "name", chars(100).dbIndex(true),
+        "code", chars(20).unique(true), "stock", Field.of(FieldType.POSITIVE_INTEGER),
+        "category", foreignKey("shop.Category").nullable(true)).stateForwards("shop", s);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Category, Tag, Product (with its join table) and Review, which points at Product. */
