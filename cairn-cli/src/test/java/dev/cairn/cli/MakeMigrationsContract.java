@@ -618,6 +618,19 @@ abstract class MakeMigrationsContract {
     Cli.Result unreadable = cairn("migrate");
     assertThat(unreadable.exitCode()).as(unreadable.toString()).isZero();
     assertThat(unreadable.err()).doesNotContain("Your models");
+
+    // The answer kept for unchanged files is the answer for those files, both ways.
+    models(null, shop);
+    assertThat(cairn("migrate").err()).doesNotContain("Your models");
+    models(null, shop + "      stock: {type: IntegerField, default: 0}\n");
+    assertThat(cairn("migrate").err()).contains("Your models in app(s): 'shop' have changes");
+    assertThat(cairn("migrate").err()).contains("Your models in app(s): 'shop' have changes");
+    Files.writeString(root.resolve("migrations/shop/0002_stock.yaml"), "dependencies:\n"
+        + "  - shop.0001_initial\noperations:\n  - AddField:\n      model_name: product\n"
+        + "      name: stock\n      field: {type: IntegerField, default: 0}\n");
+    Cli.Result migrated = cairn("migrate");
+    assertThat(migrated.out()).contains("Applying shop.0002_stock... OK");
+    assertThat(migrated.err()).doesNotContain("Your models");
   }
 
   // ---- helpers --------------------------------------------------------------------------------

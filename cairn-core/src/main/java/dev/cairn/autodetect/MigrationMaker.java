@@ -136,23 +136,27 @@ public final class MigrationMaker {
   }
 
   /**
-   * The last of an app's new migrations that changes {@code model} (alters or removes its fields,
-   * or deletes it), its first new one when none does, or {@code null} if the app has none.
+   * The last of an app's new migrations that alters or removes fields of {@code model}, else the
+   * one that deletes it, else its first new one; {@code null} if the app has none. A deleted
+   * model's relations are removed before it goes: waiting for that removal, not the deletion,
+   * lets two apps delete models that point at each other.
    */
   private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
       ModelKey model) {
     if (appParts == null) return null;
-    MigrationKey found = appKeys.get(0);
+    MigrationKey fieldsChanged = null;
+    MigrationKey deleted = null;
     for (int i = 0; i < appParts.size(); i++) {
       for (Change c : appParts.get(i)) {
         Operation op = c.operation();
-        Name target = op instanceof RemoveField r ? r.modelName()
-            : op instanceof AlterField a ? a.modelName()
-            : op instanceof DeleteModel d ? d.name() : null;
-        if (model.name().equals(target)) found = appKeys.get(i);
+        Name fieldsOf = op instanceof RemoveField r ? r.modelName()
+            : op instanceof AlterField a ? a.modelName() : null;
+        if (model.name().equals(fieldsOf)) fieldsChanged = appKeys.get(i);
+        if (op instanceof DeleteModel d && model.name().equals(d.name())) deleted = appKeys.get(i);
       }
     }
-    return found;
+    if (fieldsChanged != null) return fieldsChanged;
+    return deleted != null ? deleted : appKeys.get(0);
   }
 
   private static List<List<Change>> split(List<Change> changes) {

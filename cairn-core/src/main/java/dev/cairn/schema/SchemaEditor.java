@@ -226,8 +226,12 @@ public abstract class SchemaEditor {
     if (renamed) {
       run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
           null);
+      // A key that changes is renamed under its old target and dropped below; one that goes was
+      // dropped above.
+      KeyTarget renamedTarget = !newField.type().isForeignKey() ? null
+          : fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null);
       renameGeneratedObjects(newModel, table, oldColumn, oldField, oldTarget, table, newColumn,
-          newField, fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null));
+          newField, renamedTarget);
     }
     if (dropKeyAfterRename) dropForeignKey(newModel, table, newColumn, oldTarget);
     if (typeChanged && !isStringType(newField)) dropPatternIndexes(table, newColumn);

@@ -188,6 +188,17 @@ final class MakeMigrationsExamplesTest {
             "Delete model Item", "Delete model Order");
   }
 
+  /** The same across two apps: neither deletion may wait for the other. */
+  @Test void modelsOfTwoAppsPointingAtEachOtherAreDeletedTogether() throws Exception {
+    ProjectState one = state(
+        model("shop", "Order", fields("id", id(), "post", foreignKey("blog.Post").nullable(true))),
+        model("blog", "Post", fields("id", id(), "order", foreignKey("shop.Order").nullable(true))),
+        model("blog", "Note", fields("id", id())));
+    ProjectState two = state(model("blog", "Note", fields("id", id())));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
   // ---- issue 8, item 6: a column and a many-to-many --------------------------------------
 
   /** A key becomes a many-to-many under its name, then a plain column: each time remove and add. */

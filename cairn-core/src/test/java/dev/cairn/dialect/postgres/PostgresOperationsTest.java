@@ -374,6 +374,11 @@ final class PostgresOperationsTest {
         foreignKey("shop.Maker").nullable(true).dbColumn("maker_ref").build()));
   }
 
+  @Test void alterFieldForeignKeyToAPlainColumnUnderAnotherName() throws Exception {
+    alterKeepingRows(new AlterField(n("Product"), n("category"),
+        Field.of(FieldType.BIG_INTEGER).nullable(true).dbColumn("category_ref").build()));
+  }
+
   @Test void alterFieldPositive() throws Exception {
     alterKeepingRows(new AlterField(n("Product"), n("stock"),
         Field.of(FieldType.POSITIVE_INTEGER).nullable(true).build()));
