@@ -292,6 +292,28 @@ final class MakeMigrationsExamplesTest {
     assertThat(note.dependencies()).contains(new MigrationKey("shop", "0002_alter_product_tags_and_more"));
   }
 
+  /** A through model that names the join table as its own table takes it over in place. */
+  @Test void aThroughModelOnTheJoinTablesOwnNameTakesItOverInPlace() throws Exception {
+    ProjectState plain = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.ProductTags"))),
+        model("shop", "ProductTags", fields("id", id(),
+            "product", foreignKey("shop.Product").onDelete(dev.cairn.state.OnDelete.CASCADE),
+            "tag", foreignKey("shop.Tag").onDelete(dev.cairn.state.OnDelete.CASCADE)))
+            .withDbTable("shop_product_tags")
+            .withConstraint(dev.cairn.state.Constraint.unique(
+                dev.cairn.schema.JoinTable.pairUniqueName("shop_product_tags", "product_id",
+                    "tag_id"), List.of(Name.of("product"), Name.of("tag")), null)));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
+
+    assertThat(made.get(1).operations()).hasSize(1);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */
