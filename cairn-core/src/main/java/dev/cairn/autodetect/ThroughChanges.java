@@ -135,14 +135,18 @@ final class ThroughChanges {
     List<Operation> ops = new ArrayList<>();
     Name model = modelName(through);
     for (Index i : through.indexes()) ops.add(new RemoveIndex(model, i.name()));
-    for (Constraint c : through.constraints()) ops.add(new RemoveConstraint(model, c.name()));
+    for (Constraint c : through.constraints()) {
+      if (!core.model().constraints().contains(c)) ops.add(new RemoveConstraint(model, c.name()));
+    }
     for (Name n : through.fields().keySet()) {
       if (!core.model().fields().containsKey(n)) ops.add(new RemoveField(model, n));
     }
     core.model().fields().forEach((n, f) -> {
       if (!f.equals(through.requireField(n))) ops.add(new AlterField(model, n, f));
     });
-    for (Constraint c : core.model().constraints()) ops.add(new AddConstraint(model, c));
+    for (Constraint c : core.model().constraints()) {
+      if (!through.constraints().contains(c)) ops.add(new AddConstraint(model, c));
+    }
     ModelState join = JoinTable.model(current, source, field, after);
     ops.add(new SeparateDatabaseAndState(
         List.of(new RenameJoinTable(modelName(source), field, through.table(), join.table(),

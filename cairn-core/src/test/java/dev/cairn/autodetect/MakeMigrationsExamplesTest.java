@@ -312,6 +312,7 @@ final class MakeMigrationsExamplesTest {
     List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
 
     assertThat(made.get(1).operations()).hasSize(1);
+    assertThat(made.get(2).operations()).hasSize(1);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
