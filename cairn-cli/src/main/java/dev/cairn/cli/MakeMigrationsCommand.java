@@ -6,6 +6,7 @@ import dev.cairn.autodetect.Change;
 import dev.cairn.autodetect.MigrationMaker;
 import dev.cairn.autodetect.NoInputQuestioner;
 import dev.cairn.autodetect.Questioner;
+import dev.cairn.autodetect.RefusedChange;
 import dev.cairn.config.AppConfig;
 import dev.cairn.files.MigrationWriter;
 import dev.cairn.graph.MigrationGraph;
@@ -83,7 +84,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
   List<String> notRenames = new ArrayList<>();
 
   @Option(names = "--default", paramLabel = "<model.field>=<value>",
-      description = "A one-off value for existing rows of a new NOT NULL field: product.sku=\"''\".")
+      description = "A one-off value for the rows of a field that is new, or becomes, NOT NULL:"
+          + " product.sku=\"''\".")
   List<String> defaults = new ArrayList<>();
 
   @Override public Integer call() throws IOException {
@@ -113,21 +115,37 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     ProjectState current = graph.leafState();
     ProjectState target = ProjectModels.load(project.config(), current, scope);
+    // Every app is compared, as Django does, so that a named app's migration can bring the
+    // new migrations of other apps it needs; the rest are left for their own run.
     Map<String, List<Change>> changes =
-        new Autodetector(current, target, scope, questioner(out)).detect();
-    if (changes.isEmpty()) {
+        detect(project, current, target, appsWithModels(project, scope), out);
+    List<Migration> made = changes.isEmpty() ? List.of()
+        : MigrationMaker.onlyFor(maker.make(changes, name), scope);
+    if (made.isEmpty()) {
       log.println(scope.size() == 1 ? "No changes detected in app '" + scope.iterator().next() + "'"
           : "No changes detected");
       log.flush();
       return ExitCodes.OK;
     }
-    List<Migration> made = maker.make(changes, name);
     if (check) {
       describe(project, made, log);
       log.flush();
       return ExitCodes.CHECK_FAILED;
     }
     return emit(project, made, out, log);
+  }
+
+  /** The changes; a refused one names the models file it is in. */
+  private Map<String, List<Change>> detect(Project project, ProjectState current,
+      ProjectState target, Set<String> scope, PrintWriter out) {
+    try {
+      return new Autodetector(current, target, scope, questioner(out)).detect();
+    } catch (RefusedChange e) {
+      AppConfig app = e.app() == null ? null : project.config().apps().get(e.app());
+      if (app == null || app.modelsFile() == null) throw e;
+      throw new CliException(ExitCodes.BAD_INPUT, relative(project, app.modelsFile()) + ": "
+          + e.getMessage());
+    }
   }
 
   /** The comment at the top of every file Cairn writes. */
@@ -198,6 +216,15 @@ final class MakeMigrationsCommand implements Callable<Integer> {
       });
     }
     return scope;
+  }
+
+  /** The apps whose models the source describes, and those asked for. */
+  private static Set<String> appsWithModels(Project project, Set<String> scope) {
+    Set<String> all = new java.util.LinkedHashSet<>(scope);
+    project.config().apps().forEach((label, app) -> {
+      if (app.models() != null) all.add(label);
+    });
+    return all;
   }
 
   private static void requireNoConflicts(MigrationGraph graph, Set<String> scope) {

@@ -86,8 +86,11 @@ final class MigrateCommand implements Callable<Integer> {
       var merges = Merges.find(graph, java.util.Set.of(), MakeMigrationsCommand.header(), out);
       for (var file : Merges.write(project, merges)) out.println("  Wrote " + file);
     }
+    // Started first, to run while the database opens and the migrations apply.
+    UnmigratedChanges unmigrated = plan || check ? null : UnmigratedChanges.start(project);
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
-    try (Project.OpenedProject opened = project.openReadingMigrations()) {
+    try (Project.OpenedProject opened = plan || check ? project.openToReadReadingMigrations()
+        : project.openReadingMigrations()) {
       Database db = opened.db();
       MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
           opened.migrations());
@@ -112,6 +115,7 @@ final class MigrateCommand implements Callable<Integer> {
       }
       if (done.isEmpty()) out.println("  No migrations to apply.");
       out.flush();
+      unmigrated.warn(spec.commandLine().getErr());
       return ExitCodes.OK;
     }
   }

@@ -64,7 +64,7 @@ final class Project {
             : new DatabaseUrl(environment, null);
       }
       if (file != null) return new DatabaseUrl(file, null);
-      return missing("no database to connect to\n  Give its JDBC URL with 'database:' in"
+      return missing("no database URL given\n  Give its JDBC URL with 'database:' in"
           + " cairn.yaml, --database <jdbc-url>, or CAIRN_DATABASE_URL, e.g."
           + " jdbc:sqlite:db.sqlite3 or jdbc:postgresql://localhost/shop?user=me");
     }
@@ -175,7 +175,7 @@ final class Project {
     return Database.open("jdbc:sqlite::memory:");
   }
 
-  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs and others. */
+  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs, others. */
   static Path sqliteFile(String url) {
     String prefix = "jdbc:sqlite:";
     if (!url.startsWith(prefix)) return null;

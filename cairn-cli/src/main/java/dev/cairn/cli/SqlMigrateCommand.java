@@ -60,12 +60,19 @@ final class SqlMigrateCommand implements Callable<Integer> {
     boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
     if (transactional) out.println("BEGIN;");
     for (SqlStatement s : statements) {
-      if (s.comment() != null) {
+      if (s.sql().isEmpty()) {
+        // An operation's header, as Django frames it; its further lines follow the frame.
+        String[] lines = s.comment().split("\n");
         out.println("--");
-        out.println("-- " + s.comment());
+        out.println("-- " + lines[0]);
         out.println("--");
+        for (int i = 1; i < lines.length; i++) out.println("-- " + lines[i]);
+        continue;
       }
-      if (!s.sql().isEmpty()) out.println(s.inlined() + ";");
+      if (s.comment() != null) {
+        for (String line : s.comment().split("\n")) out.println("-- " + line);
+      }
+      out.println(s.inlined() + ";");
     }
     if (statements.isEmpty()) out.println("-- (no SQL to run)");
     if (transactional) out.println("COMMIT;");

@@ -95,6 +95,42 @@ abstract class EndToEndContract {
     assertThat(sql).isEqualTo(expectedAddStockSql());
   }
 
+  @Test void sqlmigratePrintsAHeaderForEveryOperation() throws Exception {
+    project.write("migrations/shop/0003_changes.yaml", """
+        dependencies:
+          - shop.0002_product_stock
+        operations:
+          - AlterField:
+              model_name: product
+              name: name
+              field: {type: CharField, max_length: 100, null: true}
+          - RunSQL:
+              sql: UPDATE shop_product SET stock = 1
+              reverse_sql: []
+          - AddField:
+              model_name: product
+              name: categories
+              field: {type: ManyToManyField, to: catalog.Category}
+          - AlterField:
+              model_name: product
+              name: stock
+              field: {type: IntegerField, default: 5}
+        """);
+    String sql = project.cairnOk("sqlmigrate", "shop", "0003").out();
+    assertThat(sql.lines().filter(l -> l.startsWith("-- "))).containsExactly(
+        "-- Alter field name on product" + remakeNote(),
+        "-- Raw SQL operation",
+        "-- Add field categories to product",
+        "-- Alter field stock on product",
+        "-- (no-op)");
+    assertThat(sql).contains("--\n-- Raw SQL operation\n--\nUPDATE shop_product SET stock = 1;\n");
+  }
+
+  /** What follows a header where the operation remakes shop_product on this database. */
+  String remakeNote() {
+    return "";
+  }
+
   @Test void sqlmigrateBackwardsPrintsTheSqlThatUnappliesIt() throws Exception {
     String sql = project.cairnOk("sqlmigrate", "shop", "0002", "--backwards").out();
     assertThat(sql).isEqualTo(expectedRemoveStockSql());
@@ -187,6 +223,47 @@ abstract class EndToEndContract {
     assertThat(table("shop_product").columnNames()).contains("stock");
     assertThat(appliedNames()).hasSize(3);
   }
+
+  @Test void aDatabaseMadeByDjangoIsAdoptedAndEvolvesWithNoEdit() throws Exception {
+    project.execute(djangoInitialDdl());
+    project.write("migrations/catalog/0002_name_not_unique.yaml", """
+        dependencies:
+          - catalog.0001_initial
+        operations:
+          - AlterField:
+              model_name: category
+              name: name
+              field: {type: CharField, max_length: 50}
+        """);
+    project.write("migrations/shop/0003_group.yaml", """
+        dependencies:
+          - shop.0002_product_stock
+        operations:
+          - RenameField:
+              model_name: product
+              old_name: category
+              new_name: group
+          - AlterField:
+              model_name: product
+              name: group
+              field: {type: ForeignKey, to: catalog.Category, on_delete: PROTECT, null: true}
+        """);
+    Cli.Result r = project.cairnOk("migrate", "--fake-initial");
+    assertThat(r.out()).contains("  Applying catalog.0001_initial... FAKED\n")
+        .contains("  Applying catalog.0002_name_not_unique... OK (")
+        .contains("  Applying shop.0003_group... OK (");
+    assertThat(table("catalog_category").indexes()).isEmpty();
+    assertThat(table("shop_product").foreignKeys())
+        .containsExactly(new SchemaSnapshot.ForeignKey("group_id", "catalog_category", "id"));
+    project.cairnOk("migrate", "catalog", "0001");
+    project.cairnOk("migrate", "shop", "0002");
+    assertThat(table("catalog_category").indexes()).extracting(i -> i.name() + " " + i.unique())
+        .containsExactly("catalog_category_name_fdc3466c_uniq true");
+    assertThat(table("shop_product").columnNames()).contains("category_id");
+  }
+
+  /** Django's CREATE statements for catalog.0001 and shop.0001 on this database. */
+  abstract String[] djangoInitialDdl();
 
   /** The SQL {@code sqlmigrate shop 0002} prints on this database. */
   abstract String expectedAddStockSql();

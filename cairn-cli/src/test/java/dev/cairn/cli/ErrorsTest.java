@@ -315,7 +315,7 @@ final class ErrorsTest {
 
   @Test void makemigrationsForAnAppWithoutAModelSourceIsRefused() throws SQLException {
     Cli.Result r = project.cairn("makemigrations", "shop");
-    assertRefused(r, "cairn.yaml: app 'shop' has no 'models' in cairn.yaml");
+    assertRefused(r, "cairn.yaml:5: app 'shop' has no 'models' in cairn.yaml");
     assertThat(r.err()).contains("models: models/shop.yaml");
     assertThat(folder.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0003_*");
   }
@@ -336,7 +336,7 @@ final class ErrorsTest {
   @Test void aProjectWithoutADatabaseUrlSaysHowToGiveOne() throws SQLException {
     project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
     Cli.Result r = project.cairn("migrate");
-    assertRefused(r, "no database to connect to");
+    assertRefused(r, "no database URL given");
     assertThat(r.err()).contains("'database:' in cairn.yaml", "--database <jdbc-url>",
         "CAIRN_DATABASE_URL");
     assertThat(r.out()).isEmpty();

@@ -129,6 +129,13 @@ final class ProjectFolder {
     return r;
   }
 
+  /** Runs SQL on the project's database outside Cairn, as another tool would have. */
+  void execute(String... statements) throws SQLException {
+    try (Database db = Database.open(databaseUrl); var s = db.connection().createStatement()) {
+      for (String sql : statements) s.execute(sql);
+    }
+  }
+
   /** The live schema and the history rows, to show that a failed command changed nothing. */
   record DatabaseState(SchemaSnapshot schema, List<String> history) {}
 

@@ -32,7 +32,7 @@ final class ProjectTest {
 
   @Test void noUrlAnywhereSaysTheThreeWaysToGiveOne() {
     assertThatThrownBy(() -> Project.DatabaseUrl.choose(null, null, null).get())
-        .hasMessageContaining("no database to connect to")
+        .hasMessageContaining("no database URL given")
         .hasMessageContaining("'database:' in cairn.yaml")
         .hasMessageContaining("--database <jdbc-url>")
         .hasMessageContaining("CAIRN_DATABASE_URL");

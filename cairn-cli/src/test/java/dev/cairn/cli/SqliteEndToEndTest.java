@@ -38,11 +38,41 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(missing).doesNotExist();
   }
 
+  @Test void migratePlanAndCheckOfASqliteFileThatDoesNotExistCreateNoFile() {
+    Path missing = folder.resolve("new.sqlite3");
+    Cli.Result plan = project.cairnOk("migrate", "--plan", "--database", "jdbc:sqlite:" + missing);
+    assertThat(plan.out()).contains("catalog.0001_initial", "shop.0002_product_stock");
+    Cli.Result check = project.cairn("migrate", "--check", "--database", "jdbc:sqlite:" + missing);
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test void sqlmigrateWithoutADatabaseUrlSaysHowToGiveOne() {
+    project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
+    Cli.Result r = project.cairn("sqlmigrate", "shop", "0002");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("no database URL given", "--database <jdbc-url>");
+  }
+
+  @Override String[] djangoInitialDdl() {
+    return new String[] {
+        "CREATE TABLE \"catalog_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+            + " \"name\" varchar(50) NOT NULL UNIQUE)",
+        "CREATE TABLE \"shop_product\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+            + " \"name\" varchar(100) NOT NULL, \"price\" decimal NOT NULL, \"category_id\" bigint"
+            + " NULL REFERENCES \"catalog_category\" (\"id\") DEFERRABLE INITIALLY DEFERRED)",
+        "CREATE INDEX \"shop_product_category_idx_legacy\" ON \"shop_product\" (\"category_id\")"};
+  }
+
+  @Override String remakeNote() {
+    return " (remake table shop_product)";
+  }
+
   @Override String expectedAddStockSql() {
     return """
         BEGIN;
         --
-        -- Add field stock to Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s, "stock" integer NOT NULL);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id", "stock") \
@@ -51,7 +81,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }
@@ -60,7 +90,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
     return """
         BEGIN;
         --
-        -- Remove field stock from Product (remake table shop_product)
+        -- Add field stock to product (remake table shop_product)
         --
         CREATE TABLE "new__shop_product" (%s);
         INSERT INTO "new__shop_product" ("id", "name", "price", "category_id") \
@@ -69,7 +99,7 @@ final class SqliteEndToEndTest extends EndToEndContract {
         INSERT INTO sqlite_sequence (name, seq) SELECT 'new__shop_product', seq FROM sqlite_sequence WHERE name = 'shop_product';
         DROP TABLE "shop_product";
         ALTER TABLE "new__shop_product" RENAME TO "shop_product";
-        CREATE INDEX "shop_product_category_id_fe113732" ON "shop_product" ("category_id");
+        CREATE INDEX "shop_product_category_id_14d7eea8" ON "shop_product" ("category_id");
         COMMIT;
         """.formatted(PRODUCT_COLUMNS);
   }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Answers given up front on the command line, for CI: {@code --rename product.title=product.name},
  * {@code --rename shop.Product=shop.Item}, {@code --no-rename ...}, {@code --default
- * product.sku="''"}. A question with no answer here goes to {@code fallback}. Immutable.
+ * product.sku="''"} (a new NOT NULL field, or a field that becomes NOT NULL). A question with no answer here goes to {@code fallback}. Immutable.
  *
  * @param renames old -> new, each {@code [app.]model[.field]}, lower case
  * @param notRenames pairs the user said are a removal and an addition, not a rename
@@ -40,12 +40,34 @@ public record Answers(Map<String, String> renames, Set<String> notRenames,
     return fallback.isFieldRenamed(model, oldName, newName, field);
   }
 
+  @Override public boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+    return matches(renames, oldModel.reference().toLowerCase(java.util.Locale.ROOT),
+        newModel.reference().toLowerCase(java.util.Locale.ROOT))
+        || matches(renames, oldModel.name().lower(), newModel.name().lower());
+  }
+
+  @Override public boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+    for (String prefix : prefixes(model)) {
+      if (matches(renames, prefix + oldName.lower(), prefix + newName.lower())) return true;
+    }
+    return false;
+  }
+
   @Override public Object oneOffDefault(ModelKey model, Name fieldName, Field field) {
     for (String prefix : prefixes(model)) {
       String key = prefix + fieldName.lower();
       if (defaults.containsKey(key)) return defaults.get(key);
     }
     return fallback.oneOffDefault(model, fieldName, field);
+  }
+
+  @Override public java.util.Optional<Object> notNullAlterationDefault(ModelKey model,
+      Name fieldName, Field field) {
+    for (String prefix : prefixes(model)) {
+      String key = prefix + fieldName.lower();
+      if (defaults.containsKey(key)) return java.util.Optional.of(defaults.get(key));
+    }
+    return fallback.notNullAlterationDefault(model, fieldName, field);
   }
 
   /** {@code model.} and {@code app.model.}: a field may be named with or without its app. */

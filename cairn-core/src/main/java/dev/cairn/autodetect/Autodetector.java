@@ -56,8 +56,8 @@ public final class Autodetector {
   /** @param apps the apps whose models the source describes; others are left alone */
   public Autodetector(ProjectState from, ProjectState to, Collection<String> apps,
       Questioner questioner) {
-    this.from = from;
-    this.to = to;
+    this.to = ReferenceSpelling.like(to, to);
+    this.from = ReferenceSpelling.like(from, this.to);
     this.apps = new LinkedHashSet<>(apps);
     this.questioner = questioner;
   }
@@ -65,6 +65,8 @@ public final class Autodetector {
   /** The changes per app, in apply order; apps without changes are absent. */
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
+    StaleColumnReferences.check(current, to, apps);
+    current = new ThroughChanges(to, apps, this::add).apply(current);
     beforeFieldRenames = current;
     current = detectRenamedFields(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
@@ -84,7 +86,9 @@ public final class Autodetector {
       for (ModelState added : modelsOf(to, app)) {
         if (state.model(added.key()).isPresent()) continue;
         for (ModelState old : removed) {
-          if (sameFields(old, added) && questioner.isModelRenamed(old.key(), added.key())) {
+          boolean candidate = sameFields(old, added)
+              || questioner.isModelRenameGiven(old.key(), added.key());
+          if (candidate && questioner.isModelRenamed(old.key(), added.key())) {
             RenameModel op = new RenameModel(old.name(), added.name());
             add(app, new Change(op, referencesFromOtherApps(state, old.key()), false));
             state = op.stateForwards(app, state);
@@ -123,16 +127,21 @@ public final class Autodetector {
           if (old.fields().containsKey(added.getKey())) continue;
           for (Name oldName : removed) {
             Field oldField = state.requireModel(target.key()).requireField(oldName);
-            if (sameButColumn(oldField, added.getValue(), oldName, added.getKey())
-                && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), added.getValue())) {
-              RenameField op = new RenameField(modelName(target), oldName, added.getKey());
-              addRename(app, Change.of(op));
-              state = op.stateForwards(app, state);
-              if (!Objects.equals(oldField.dbColumn(), added.getValue().dbColumn())) {
-                AlterField alter = new AlterField(modelName(target), added.getKey(), added.getValue());
+            Field newField = added.getValue();
+            boolean candidate = isRenameCandidate(oldField, oldName, newField)
+                || (isSameKind(oldField, newField)
+                    && questioner.isFieldRenameGiven(target.key(), oldName, added.getKey()));
+            if (candidate
+                && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), newField)) {
+              if (!oldField.equals(newField)) {
+                // As Django: the old field takes the new definition, then the name follows.
+                AlterField alter = new AlterField(modelName(target), oldName, newField);
                 addRename(app, Change.of(alter));
                 state = alter.stateForwards(app, state);
               }
+              RenameField op = new RenameField(modelName(target), oldName, added.getKey());
+              addRename(app, Change.of(op));
+              state = op.stateForwards(app, state);
               removed.remove(oldName);
               break;
             }
@@ -143,24 +152,39 @@ public final class Autodetector {
     return state;
   }
 
-  /** Same definition apart from {@code db_column}, and neither is a new column with old data. */
-  private static boolean sameButColumn(Field a, Field b, Name aName, Name bName) {
-    return a.toBuilder().dbColumn(null).build().equals(b.toBuilder().dbColumn(null).build());
+  /**
+   * Django's test for a field rename to suggest: the same definition, or the same but for a
+   * {@code db_column} that keeps the old column. A field moved to another column is no candidate.
+   */
+  private static boolean isRenameCandidate(Field old, Name oldName, Field now) {
+    if (old.equals(now)) return true;
+    return old.hasColumn() && old.column(oldName).equals(now.dbColumn())
+        && old.toBuilder().dbColumn(now.dbColumn()).build().equals(now);
   }
 
+  /** Both columns, or both join tables: a rename given up front can keep the data. */
+  private static boolean isSameKind(Field a, Field b) {
+    return !isColumnToJoinTable(a, b);
+  }
+
+  /**
+   * Django's {@code only_relation_agnostic_fields}: the same field definitions, whatever their
+   * names and the models relations point at. Compared as a multiset, so that fields renamed or
+   * added in another order than the models declare them still match.
+   */
   private static boolean sameFields(ModelState a, ModelState b) {
     if (a.fields().size() != b.fields().size()) return false;
-    for (Map.Entry<Name, Field> e : a.fields().entrySet()) {
-      Field other = b.fields().get(e.getKey());
-      if (other == null || !sameIgnoringTarget(e.getValue(), other)) return false;
+    List<Field> left = new ArrayList<>();
+    a.fields().values().forEach(f -> left.add(relationAgnostic(f)));
+    for (Field f : b.fields().values()) {
+      if (!left.remove(relationAgnostic(f))) return false;
     }
     return true;
   }
 
   /** A relation to the renamed model itself differs only in the name it points at. */
-  private static boolean sameIgnoringTarget(Field a, Field b) {
-    return a.toBuilder().to(null).build().equals(b.toBuilder().to(null).build())
-        && (a.to() == null) == (b.to() == null);
+  private static Field relationAgnostic(Field f) {
+    return f.to() == null ? f : f.toBuilder().to("?").build();
   }
 
   // ---- one app --------------------------------------------------------------------------------
@@ -273,17 +297,24 @@ public final class Autodetector {
     }
 
     /**
-     * RemoveField for each relation of {@code m} to another model deleted with it, as Django
-     * does: going backwards, each table is made again without a key to one not made yet, and
-     * the keys come back once both exist.
+     * RemoveField for each relation of {@code m} to another model deleted in this run, in this
+     * app or another, as Django does: going backwards, each table is made again without a key to
+     * one not made yet, and the keys come back once both exist; and another app's deletion
+     * waits for this removal, not for this deletion, which may itself wait for that app.
      */
     private void removeRelationsAmong(ModelState m, List<ModelState> deleted) {
       for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
         if (e.getValue().to() == null) continue;
         ModelKey target = ModelKey.resolve(app, e.getValue().to());
-        boolean deletedToo = deleted.stream().anyMatch(d -> d != m && d.key().equals(target));
-        if (deletedToo) add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        if (!target.equals(m.key()) && isDeleted(target)) {
+          add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        }
       }
+    }
+
+    private boolean isDeleted(ModelKey model) {
+      return apps.contains(model.app()) && current.model(model).isPresent()
+          && to.model(model).isEmpty();
     }
 
     /**
@@ -302,29 +333,45 @@ public final class Autodetector {
 
     private void addedFields(ModelState old, ModelState target) {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
-        if (old.fields().containsKey(e.getKey())) continue;
-        Field f = e.getValue();
-        boolean needsValue = f.hasColumn() && !f.nullable() && !f.hasDefault()
-            && f.dbDefault() == null && !f.type().isAuto() && old.managed();
-        Operation op;
-        if (needsValue) {
-          Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
-          op = new AddField(modelName(target), e.getKey(), f.toBuilder().defaultValue(value).build(),
-              false);
-        } else {
-          op = new AddField(modelName(target), e.getKey(), f);
-        }
-        add(app, new Change(op, otherApps(f), false));
+        if (!old.fields().containsKey(e.getKey())) addedField(old, target, e);
       }
+    }
+
+    private void addedField(ModelState old, ModelState target, Map.Entry<Name, Field> e) {
+      Field f = e.getValue();
+      boolean needsValue = f.hasColumn() && !f.nullable() && !f.hasDefault()
+          && f.dbDefault() == null && !f.type().isAuto() && old.managed();
+      Operation op;
+      if (needsValue) {
+        Object value = questioner.oneOffDefault(target.key(), e.getKey(), f);
+        op = new AddField(modelName(target), e.getKey(), f.toBuilder().defaultValue(value).build(),
+            false);
+      } else {
+        op = new AddField(modelName(target), e.getKey(), f);
+      }
+      add(app, new Change(op, otherApps(f), false));
     }
 
     private void alteredFields(ModelState old, ModelState target) {
       for (Map.Entry<Name, Field> e : target.fields().entrySet()) {
         Field before = old.fields().get(e.getKey());
         if (before == null || before.equals(e.getValue())) continue;
-        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
-            otherApps(e.getValue()), false));
+        if (isColumnToJoinTable(before, e.getValue())) {
+          replacedField(old, target, e);
+          continue;
+        }
+        add(app, new Change(NotNullAlteration.of(questioner, target, modelName(target),
+            e.getKey(), before, e.getValue()), otherApps(e.getValue()), false));
       }
+    }
+
+    /**
+     * A field that changes between a column and a join table: no AlterField can run that, so
+     * it is removed and added again, as Django does (its data is not carried over).
+     */
+    private void replacedField(ModelState old, ModelState target, Map.Entry<Name, Field> e) {
+      add(app, Change.of(new RemoveField(modelName(target), e.getKey())));
+      addedField(old, target, e);
     }
 
     private void removedIndexesAndConstraints(ModelState old, ModelState target) {
@@ -402,6 +449,10 @@ public final class Autodetector {
       }
       return refs;
     }
+  }
+
+  private static boolean isColumnToJoinTable(Field before, Field after) {
+    return before.type().isManyToMany() != after.type().isManyToMany();
   }
 
   /** Field-level operations name their model in lower case, as Django writes {@code model_name}. */

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Apps whose new models point at each other's new models, directly or around a circle. Their
- * migrations cannot each depend on the other, so the relations between them go into a second
- * migration, as Django does.
+ * migrations cannot each depend on the other, so one app's relations to the others' new models go
+ * into a second migration, as Django does: the first app by label in a circle is split, then the
+ * circle is looked for again without its relations, so that two apps give three migrations.
  */
 final class CircularApps {
   private CircularApps() {}
@@ -30,11 +31,14 @@ final class CircularApps {
         }
       }
     }
-    Set<String> circular = new HashSet<>();
-    for (String app : needs.keySet()) {
-      if (reaches(app, app, needs, new HashSet<>())) circular.add(app);
+    Set<String> split = new HashSet<>();
+    for (String app : new java.util.TreeSet<>(needs.keySet())) {
+      if (reaches(app, app, needs, new HashSet<>())) {
+        split.add(app);
+        needs.remove(app); // its relations wait in its second migration: the circle is broken
+      }
     }
-    return circular;
+    return split;
   }
 
   private static boolean reaches(String from, String goal, Map<String, Set<String>> needs,

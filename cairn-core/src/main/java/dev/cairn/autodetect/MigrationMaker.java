@@ -9,6 +9,7 @@ import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RenameModel;
+import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import java.util.ArrayList;
@@ -58,13 +59,19 @@ public final class MigrationMaker {
       List<MigrationKey> appKeys = new ArrayList<>();
       for (int i = 0; i < appParts.size(); i++) {
         List<Operation> ops = operations(appParts.get(i));
+        // Every migration of a new app is "initial", as Django names them: 0002_initial.
         String suggested = name != null && i == 0 ? name
-            : MigrationNamer.suggest(ops, i == 0 && isNewApp(app));
+            : MigrationNamer.suggest(ops, isNewApp(app));
         MigrationKey key = new MigrationKey(app, String.format("%04d_%s", number + i, suggested));
         appKeys.add(key);
         for (Operation op : ops) {
           if (op instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
           if (op instanceof RenameModel r) madeBy.put(new ModelKey(app, r.newName()), key);
+          if (op instanceof SeparateDatabaseAndState s) { // a through model taking over a table
+            for (Operation inner : s.stateOperations()) {
+              if (inner instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
+            }
+          }
         }
       }
       keys.put(app, appKeys);
@@ -98,6 +105,28 @@ public final class MigrationMaker {
     return result;
   }
 
+  /**
+   * The new migrations of {@code apps} and, transitively, the new migrations of other apps they
+   * depend on, as Django's {@code _trim_to_apps} keeps them for {@code makemigrations app}
+   * (Django keeps whole apps; a migration no kept one needs waits for its own run).
+   */
+  public static List<Migration> onlyFor(List<Migration> made, java.util.Collection<String> apps) {
+    Map<MigrationKey, Migration> byKey = new LinkedHashMap<>();
+    made.forEach(m -> byKey.put(m.key(), m));
+    Set<MigrationKey> keep = new LinkedHashSet<>();
+    java.util.ArrayDeque<Migration> todo = new java.util.ArrayDeque<>();
+    for (Migration m : made) if (apps.contains(m.app())) todo.add(m);
+    while (!todo.isEmpty()) {
+      Migration m = todo.poll();
+      if (!keep.add(m.key())) continue;
+      for (MigrationKey dep : m.dependencies()) {
+        Migration needed = byKey.get(dep);
+        if (needed != null) todo.add(needed);
+      }
+    }
+    return made.stream().filter(m -> keep.contains(m.key())).toList();
+  }
+
   /** An empty migration for {@code makemigrations --empty}. */
   public Migration empty(String app, String name) {
     MigrationKey key = new MigrationKey(app, String.format("%04d_%s", nextNumber(app),
@@ -107,23 +136,27 @@ public final class MigrationMaker {
   }
 
   /**
-   * The last of an app's new migrations that changes {@code model} (alters or removes its fields,
-   * or deletes it), its first new one when none does, or {@code null} if the app has none.
+   * The last of an app's new migrations that alters or removes fields of {@code model}, else the
+   * one that deletes it, else its first new one; {@code null} if the app has none. A deleted
+   * model's relations are removed before it goes: waiting for that removal, not the deletion,
+   * lets two apps delete models that point at each other.
    */
   private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
       ModelKey model) {
     if (appParts == null) return null;
-    MigrationKey found = appKeys.get(0);
+    MigrationKey fieldsChanged = null;
+    MigrationKey deleted = null;
     for (int i = 0; i < appParts.size(); i++) {
       for (Change c : appParts.get(i)) {
         Operation op = c.operation();
-        Name target = op instanceof RemoveField r ? r.modelName()
-            : op instanceof AlterField a ? a.modelName()
-            : op instanceof DeleteModel d ? d.name() : null;
-        if (model.name().equals(target)) found = appKeys.get(i);
+        Name fieldsOf = op instanceof RemoveField r ? r.modelName()
+            : op instanceof AlterField a ? a.modelName() : null;
+        if (model.name().equals(fieldsOf)) fieldsChanged = appKeys.get(i);
+        if (op instanceof DeleteModel d && model.name().equals(d.name())) deleted = appKeys.get(i);
       }
     }
-    return found;
+    if (fieldsChanged != null) return fieldsChanged;
+    return deleted != null ? deleted : appKeys.get(0);
   }
 
   private static List<List<Change>> split(List<Change> changes) {

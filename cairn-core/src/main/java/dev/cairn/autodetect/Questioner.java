@@ -16,8 +16,33 @@ public interface Questioner {
   boolean isFieldRenamed(ModelKey model, Name oldName, Name newName, Field field);
 
   /**
+   * Whether the rename was answered before any question ({@code --rename}): it is honoured even
+   * where the definitions differ too much for makemigrations to suggest it.
+   */
+  default boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+    return false;
+  }
+
+  /** Whether the field rename was answered before any question ({@code --rename}). */
+  default boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+    return false;
+  }
+
+  /**
    * A one-off value for existing rows of a NOT NULL field added without a default: a string,
    * number or boolean. Throws {@link NeedsAnswer} when there is nobody to ask.
    */
   Object oneOffDefault(ModelKey model, Name fieldName, Field field);
+
+  /**
+   * A nullable field becomes NOT NULL without a default (Django's {@code
+   * ask_not_null_alteration}): a one-off value for the rows that are NULL, or empty to leave
+   * them to the user (a RunSQL that fills them; until then the migration fails on them). Throws
+   * {@link NeedsAnswer} to quit, or when there is nobody to ask. By default, the answer to
+   * {@link #oneOffDefault}.
+   */
+  default java.util.Optional<Object> notNullAlterationDefault(ModelKey model, Name fieldName,
+      Field field) {
+    return java.util.Optional.of(oneOffDefault(model, fieldName, field));
+  }
 }

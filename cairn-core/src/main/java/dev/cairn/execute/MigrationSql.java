@@ -25,12 +25,49 @@ public final class MigrationSql {
     RuntimeException of(int index, Operation op, Exception cause);
   }
 
-  /** The statements a migration runs, without running them. */
+  /**
+   * The statements a migration runs, without running them, each operation's led by a header: a
+   * statement without SQL whose comment is the operation's {@code describe()}, with {@code
+   * (no-op)} on a second line where the operation runs nothing, as Django's {@code sqlmigrate}
+   * writes it. A note the schema editor put on an operation's first statement in parentheses
+   * ({@code (remake table shop_product)}) joins the header's line; a note without SQL (RunJava's)
+   * its next lines; other notes stay on their statements.
+   */
   public static List<SqlStatement> of(Dialect dialect, Migration m, ProjectState before,
       boolean backwards) {
-    return MigrationScript.make(dialect, m, states(m, before), backwards, (i, op, e) ->
-        e instanceof RuntimeException r ? r
-            : new IllegalStateException("a collecting sink runs nothing", e)).sql();
+    MigrationScript script = MigrationScript.make(dialect, m, states(m, before), backwards,
+        (i, op, e) -> e instanceof RuntimeException r ? r
+            : new IllegalStateException("a collecting sink runs nothing", e));
+    List<SqlStatement> result = new ArrayList<>();
+    List<Operation> ops = m.operations();
+    int next = 0;
+    List<MigrationScript.Numbered> statements = script.statements();
+    for (int n = 0; n < ops.size(); n++) {
+      int i = backwards ? ops.size() - 1 - n : n;
+      List<SqlStatement> own = new ArrayList<>();
+      while (next < statements.size() && statements.get(next).operation() == i) {
+        own.add(statements.get(next++).statement());
+      }
+      StringBuilder header = new StringBuilder(ops.get(i).describe());
+      if (own.isEmpty()) header.append("\n(no-op)");
+      while (!own.isEmpty() && own.get(0).comment() != null) {
+        SqlStatement first = own.get(0);
+        String note = first.comment();
+        if (first.sql().isEmpty()) {
+          header.append('\n').append(note);
+          own.remove(0);
+          continue;
+        }
+        if (note.startsWith("(")) {
+          header.append(' ').append(note);
+          own.set(0, first.withComment(null));
+        }
+        break;
+      }
+      result.add(new SqlStatement("", List.of(), header.toString()));
+      result.addAll(own);
+    }
+    return result;
   }
 
   /** The state before each operation, then the state after the last. */

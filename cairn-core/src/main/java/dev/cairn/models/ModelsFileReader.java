@@ -189,7 +189,13 @@ final class ModelsFileReader {
         indexes, constraints);
     for (Map.Entry<Name, Field> e : all.entrySet()) {
       if (!JoinTable.isAutoCreated(e.getValue())) continue;
-      for (Map.Entry<Name, Field> j : JoinTable.model(model, e.getKey(), e.getValue()).fields().entrySet()) {
+      ModelState join;
+      try {
+        join = JoinTable.model(model, e.getKey(), e.getValue());
+      } catch (RuntimeException badReference) {
+        continue; // References reports a 'to' that names no model, with its line
+      }
+      for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
         String column = j.getValue().column(j.getKey());
         checkLength(lines.get(e.getKey()), "field '" + e.getKey() + "' of " + where
             + " makes the join table column '" + column + "', ", column,

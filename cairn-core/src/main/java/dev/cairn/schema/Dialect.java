@@ -41,6 +41,20 @@ public interface Dialect {
   /** Reads the live schema of the connected database. */
   SchemaSnapshot introspect(Connection connection) throws SQLException;
 
+  /**
+   * Whether the schema editor looks up the real names of indexes and constraints before it drops
+   * or renames them: not where it rebuilds what it changes (SQLite's table remake).
+   */
+  default boolean looksUpNames() {
+    return false;
+  }
+
+  /** The indexes and constraints of {@code table} as the database names them. */
+  default java.util.Optional<java.util.List<TableObject>> tableObjects(Connection connection,
+      String table) throws SQLException {
+    return java.util.Optional.empty();
+  }
+
   /** Driver properties for a new connection; those the URL gives win. */
   default java.util.Properties connectionProperties() {
     return new java.util.Properties();

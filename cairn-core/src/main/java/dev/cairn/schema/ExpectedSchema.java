@@ -38,7 +38,6 @@ public final class ExpectedSchema {
 
   private static SchemaSnapshot.Table table(ProjectState state, ModelState model, Dialect dialect) {
     String table = model.table();
-    int max = dialect.maxIdentifierLength();
     List<SchemaSnapshot.Column> columns = new ArrayList<>();
     List<String> primaryKey = new ArrayList<>();
     Set<SchemaSnapshot.ForeignKey> foreignKeys = new HashSet<>();
@@ -59,13 +58,13 @@ public final class ExpectedSchema {
       }
       if (f.isUnique() && !f.primaryKey()) {
         indexes.add(new SchemaSnapshot.IndexDef(
-            GeneratedNames.of(table, List.of(column), "uniq", max), List.of(column), true));
+            GeneratedNames.unique(table, column), List.of(column), true));
       }
       if (f.hasIndex()) {
         indexes.add(new SchemaSnapshot.IndexDef(
-            GeneratedNames.of(table, List.of(column), "", max), List.of(column), false));
+            GeneratedNames.index(table, column), List.of(column), false));
       }
-      if (f.type().isPositive()) checks.add(GeneratedNames.of(table, List.of(column), "check", max));
+      if (f.type().isPositive()) checks.add(GeneratedNames.check(table, column));
     }
     for (Index index : model.indexes()) {
       indexes.add(new SchemaSnapshot.IndexDef(index.name(), columns(model, index.fields()),

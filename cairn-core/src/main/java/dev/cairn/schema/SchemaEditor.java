@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns schema changes into statements and sends them to a {@link StatementSink}, which runs them
@@ -32,7 +33,7 @@ public abstract class SchemaEditor {
   /** Creates the table, its indexes and constraints, and the join tables of its many-to-many fields. */
   public void createModel(ProjectState state, ModelState model) throws SQLException {
     if (!model.managed()) return;
-    run(createTableSql(state, model, model.table()), "Create model " + model.name());
+    run(createTableSql(state, model, model.table()), null);
     createTableExtras(state, model);
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (JoinTable.isAutoCreated(e.getValue())) {
@@ -49,7 +50,7 @@ public abstract class SchemaEditor {
         dropTable(JoinTable.tableName(model, e.getKey(), e.getValue()), null);
       }
     }
-    dropTable(model.table(), "Delete model " + model.name());
+    dropTable(model.table(), null);
   }
 
   /**
@@ -60,13 +61,14 @@ public abstract class SchemaEditor {
       throws SQLException {
     if (!oldModel.managed() || !newModel.managed()) return;
     if (!oldModel.table().equals(newModel.table())) {
-      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
-          "Rename table " + oldModel.table() + " to " + newModel.table());
+      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()), null);
       for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
         Field f = e.getValue();
         if (f.hasColumn()) {
-          renameGeneratedObjects(oldModel.table(), f.column(e.getKey()), f,
-              newModel.table(), f.column(e.getKey()), f);
+          String column = f.column(e.getKey());
+          renameGeneratedObjects(newModel, oldModel.table(), column, f,
+              keyTarget(state, newModel, f, oldModel), newModel.table(), column, f,
+              keyTarget(state, newModel, f, null));
         }
       }
     }
@@ -86,7 +88,7 @@ public abstract class SchemaEditor {
         continue;
       }
       alterJoinTable(state, JoinTable.model(oldModel, e.getKey(), oldField),
-          JoinTable.model(newModel, e.getKey(), e.getValue()));
+          JoinTable.model(newModel, e.getKey(), e.getValue()), oldModel);
     }
     if (!oldModel.key().equals(newModel.key())) {
       // RenameModel: join tables of other models name their column after this model.
@@ -98,7 +100,7 @@ public abstract class SchemaEditor {
               && ModelKey.resolve(other.app(), f.to()).equals(newModel.key())) {
             alterJoinTable(state,
                 JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
-                JoinTable.model(other, e.getKey(), f));
+                JoinTable.model(other, e.getKey(), f), oldModel);
           }
         }
       }
@@ -108,10 +110,11 @@ public abstract class SchemaEditor {
   /**
    * Takes an auto-created join table from one shape to another after a rename: its table, its
    * columns (named after the models) and the names Cairn generated for its keys and indexes.
-   * {@code state} is the state {@code newJoin} belongs to.
+   * {@code state} is the state {@code newJoin} belongs to; {@code renamed}, the old form of a
+   * model the old join table points at that {@code state} knows under another name or table.
    */
-  protected void alterJoinTable(ProjectState state, ModelState oldJoin, ModelState newJoin)
-      throws SQLException {
+  protected void alterJoinTable(ProjectState state, ModelState oldJoin, ModelState newJoin,
+      ModelState renamed) throws SQLException {
     String oldTable = oldJoin.table();
     String newTable = newJoin.table();
     if (!oldTable.equals(newTable)) {
@@ -128,11 +131,14 @@ public abstract class SchemaEditor {
         run("ALTER TABLE " + q(newTable) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
             null);
       }
-      renameGeneratedObjects(oldTable, oldColumn, oldField, newTable, newColumn, newField);
+      renameGeneratedObjects(newJoin, oldTable, oldColumn, oldField,
+          keyTarget(state, oldJoin, oldField, renamed), newTable, newColumn, newField,
+          keyTarget(state, newJoin, newField, null));
     }
     for (int i = 0; i < newJoin.constraints().size(); i++) {
-      renameConstraint(newTable, oldJoin.constraints().get(i).name(),
-          newJoin.constraints().get(i).name());
+      Constraint pair = newJoin.constraints().get(i);
+      renameImplied(newJoin, newTable, columns(newJoin, pair.fields()), TableObject.Kind.UNIQUE,
+          oldJoin.constraints().get(i).name(), pair.name());
     }
   }
 
@@ -154,11 +160,11 @@ public abstract class SchemaEditor {
       // since Django's defaults live in the models, not in the database.
       run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field)
               .replaceFirst(" NOT NULL| NULL", " DEFAULT " + dialect.literal(field.defaultValue()) + "$0"),
-          "Add field " + name + " to " + model.name());
+          null);
       run("ALTER TABLE " + table + " ALTER COLUMN " + q(column) + " DROP DEFAULT", null);
     } else {
       run("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(state, model, name, field),
-          "Add field " + name + " to " + model.name());
+          null);
     }
     addFieldExtras(state, model, name, field);
   }
@@ -168,13 +174,12 @@ public abstract class SchemaEditor {
     Field field = model.requireField(name);
     if (!model.managed()) return;
     if (JoinTable.isAutoCreated(field)) {
-      dropTable(JoinTable.tableName(model, name, field),
-          "Remove field " + name + " from " + model.name());
+      dropTable(JoinTable.tableName(model, name, field), null);
       return;
     }
     if (!field.hasColumn()) return;
     run("ALTER TABLE " + q(model.table()) + " DROP COLUMN " + q(field.column(name)) + " CASCADE",
-        "Remove field " + name + " from " + model.name());
+        null);
   }
 
   /**
@@ -204,27 +209,35 @@ public abstract class SchemaEditor {
         || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
 
     boolean renamed = !oldColumn.equals(newColumn);
+    KeyTarget oldTarget = keyTarget(fromState, oldModel, oldField, null);
     // A key that is both renamed and changed is renamed with its column first, then dropped.
     boolean dropKeyAfterRename = fkChanged && renamed && newField.type().isForeignKey();
-    if (fkChanged && !dropKeyAfterRename) dropForeignKey(table, oldColumn);
+    if (fkChanged && !dropKeyAfterRename) dropForeignKey(oldModel, table, oldColumn, oldTarget);
     if (oldField.isUnique() && !oldField.primaryKey() && !newField.isUnique()) {
-      dropUnique(table, oldColumn);
+      dropUnique(oldModel, table, oldColumn);
+      if (!newField.hasIndex()) dropPatternIndexes(table, oldColumn);
     }
-    if (oldField.hasIndex() && !newField.hasIndex()) dropIndex(GeneratedNames.of(table,
-        List.of(oldColumn), "", dialect.maxIdentifierLength()));
+    if (oldField.hasIndex() && !newField.hasIndex()) {
+      dropImplied(oldModel, table, oldColumn, TableObject.Kind.INDEX, indexName(table, oldColumn));
+    }
     if (oldField.type().isPositive() && !newField.type().isPositive()) {
-      dropCheck(table, checkName(table, oldColumn));
+      dropImplied(oldModel, table, oldColumn, TableObject.Kind.CHECK, checkName(table, oldColumn));
     }
     if (renamed) {
       run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
-          "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
-      renameGeneratedObjects(table, oldColumn, oldField, table, newColumn, newField);
+          null);
+      // A key that changes is renamed under its old target and dropped below; one that goes was
+      // dropped above.
+      KeyTarget renamedTarget = !newField.type().isForeignKey() ? null
+          : fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null);
+      renameGeneratedObjects(newModel, table, oldColumn, oldField, oldTarget, table, newColumn,
+          newField, renamedTarget);
     }
-    if (dropKeyAfterRename) dropForeignKey(table, newColumn);
+    if (dropKeyAfterRename) dropForeignKey(newModel, table, newColumn, oldTarget);
+    if (typeChanged && !isStringType(newField)) dropPatternIndexes(table, newColumn);
     if (typeChanged) {
       changeColumnType(table, newColumn, Relations.columnType(fromState, oldModel, oldField),
-          Relations.columnType(toState, newModel, newField),
-          "Alter field " + newName + " on " + newModel.name());
+          Relations.columnType(toState, newModel, newField));
       alterRelatedColumnTypes(toState, newModel, newColumn,
           Relations.keyColumnType(Relations.columnType(fromState, oldModel, oldField)));
     }
@@ -292,7 +305,7 @@ public abstract class SchemaEditor {
       return;
     }
     changeColumnType(source.table(), f.column(name), oldKeyType,
-        Relations.columnType(state, source, f), null);
+        Relations.columnType(state, source, f));
   }
 
   /**
@@ -300,10 +313,10 @@ public abstract class SchemaEditor {
    * fails on a value the new type cannot hold rather than changing it. A dialect adds what its
    * casts need.
    */
-  protected void changeColumnType(String table, String column, Field oldTyped, Field newTyped,
-      String comment) throws SQLException {
+  protected void changeColumnType(String table, String column, Field oldTyped, Field newTyped)
+      throws SQLException {
     run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE "
-        + alterColumnType(newTyped), comment);
+        + alterColumnType(newTyped), null);
   }
 
   private void alterManyToMany(ProjectState fromState, ModelState oldModel, Name oldName,
@@ -318,14 +331,40 @@ public abstract class SchemaEditor {
     if (oldAuto && newAuto && fromState.relatedModel(oldModel.app(), oldField).table()
         .equals(toState.relatedModel(newModel.app(), newField).table())) {
       alterJoinTable(toState, JoinTable.model(oldModel, oldName, oldField),
-          JoinTable.model(newModel, newName, newField));
+          JoinTable.model(newModel, newName, newField), oldModel);
       return;
     }
-    // Another target (or a switch to or from `through`): the old pairs mean nothing for the new one.
+    if (oldAuto != newAuto) {
+      // Dropping the join table would drop its pairs; makemigrations writes a recipe instead.
+      throw new UnsupportedSchemaChange(throughSwitchMessage(newModel, newName, oldField, newField));
+    }
+    // Another target: the old pairs mean nothing for the new one.
     if (oldAuto) {
       dropTable(JoinTable.tableName(oldModel, oldName, oldField), null);
     }
     if (newAuto) createModel(toState, JoinTable.model(toState, newModel, newName, newField));
+  }
+
+  private static String throughSwitchMessage(ModelState model, Name name, Field oldField,
+      Field newField) {
+    String field = model.key() + "." + name;
+    String change = newField.through() != null ? "to use the through model " + newField.through()
+        : "to stop using the through model " + oldField.through();
+    return "AlterField of " + field + " " + change + " would drop a join table with its rows;"
+        + " Cairn does not make this change in the database.\n"
+        + "  Let makemigrations write it (a SeparateDatabaseAndState whose RenameJoinTable hands the"
+        + " table and its rows over), or put this AlterField under SeparateDatabaseAndState's"
+        + " state_operations and move the rows yourself in database_operations.";
+  }
+
+  /**
+   * Renames a join table and its columns, with the names Cairn generated for its keys, indexes
+   * and unique pair, keeping its rows: a through model takes over an auto-created join table,
+   * or gives it back (RenameJoinTable). {@code state} holds the two models it joins.
+   */
+  public void renameJoinTable(ProjectState state, ModelState oldJoin, ModelState newJoin)
+      throws SQLException {
+    alterJoinTable(state, oldJoin, newJoin, null);
   }
 
   /** The type {@code ALTER COLUMN ... TYPE} takes for a field. */
@@ -337,7 +376,7 @@ public abstract class SchemaEditor {
 
   public void addIndex(ModelState model, Index index) throws SQLException {
     if (!model.managed()) return;
-    run(createIndexSql(model, index), "Create index " + index.name() + " on " + model.name());
+    run(createIndexSql(model, index), null);
   }
 
   public void removeIndex(ModelState model, Index index) throws SQLException {
@@ -347,21 +386,19 @@ public abstract class SchemaEditor {
 
   public void renameIndex(ModelState model, String oldName, String newName) throws SQLException {
     if (!model.managed()) return;
-    run("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName),
-        "Rename index " + oldName + " on " + model.name() + " to " + newName);
+    run("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName), null);
   }
 
   /** Adds {@code constraint}, which {@code model} (as in {@code state}) already has. */
   public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
       throws SQLException {
     if (!model.managed()) return;
-    String comment = "Create constraint " + constraint.name() + " on " + model.name();
     if (constraint.kind() == Constraint.Kind.UNIQUE && constraint.condition() != null) {
       run(createIndexSql(model, new Index(constraint.name(), constraint.fields(), true,
-          constraint.condition())), comment);
+          constraint.condition())), null);
     } else {
       run("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, constraint),
-          comment);
+          null);
     }
   }
 
@@ -484,10 +521,18 @@ public abstract class SchemaEditor {
       throws SQLException {
     ModelState target = state.relatedModel(model.app(), field);
     String column = field.column(name);
+    String targetColumn = Relations.targetColumn(target, field);
     run("ALTER TABLE " + q(model.table()) + " ADD CONSTRAINT "
-        + q(foreignKeyName(model.table(), column)) + " FOREIGN KEY (" + q(column) + ")"
-        + " REFERENCES " + q(target.table()) + " (" + q(Relations.targetColumn(target, field)) + ")"
-        + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED", null);
+        + q(GeneratedNames.foreignKey(model.table(), column, target.table(), targetColumn))
+        + " FOREIGN KEY (" + q(column) + ") REFERENCES " + q(target.table()) + " (" + q(targetColumn)
+        + ") ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED", null);
+  }
+
+  /** Drops the foreign key on {@code column}, which points at {@code target}. */
+  protected void dropForeignKey(ModelState model, String table, String column, KeyTarget target)
+      throws SQLException {
+    dropImplied(model, table, column, TableObject.Kind.FOREIGN_KEY,
+        GeneratedNames.foreignKey(table, column, target.table(), target.column()));
   }
 
   /**
@@ -496,22 +541,18 @@ public abstract class SchemaEditor {
    */
   protected void afterUpdatingRows() throws SQLException {}
 
-  protected void dropForeignKey(String table, String column) throws SQLException {
-    dropCheck(table, foreignKeyName(table, column));
-  }
-
   protected void addUnique(String table, String column) throws SQLException {
     run("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(uniqueName(table, column))
         + " UNIQUE (" + q(column) + ")", null);
   }
 
-  protected void dropUnique(String table, String column) throws SQLException {
-    dropCheck(table, uniqueName(table, column));
+  protected void dropUnique(ModelState model, String table, String column) throws SQLException {
+    dropImplied(model, table, column, TableObject.Kind.UNIQUE, uniqueName(table, column));
   }
 
   protected void createFieldIndex(String table, String column) throws SQLException {
-    run("CREATE INDEX " + q(GeneratedNames.of(table, List.of(column), "",
-        dialect.maxIdentifierLength())) + " ON " + q(table) + " (" + q(column) + ")", null);
+    run("CREATE INDEX " + q(indexName(table, column)) + " ON " + q(table) + " (" + q(column) + ")",
+        null);
   }
 
   /** Drops a table and whatever depends on it. */
@@ -533,42 +574,167 @@ public abstract class SchemaEditor {
         + (comment == null ? "NULL" : dialect.literal(comment)), null);
   }
 
-  /** Keeps the generated names of a column's indexes and constraints in step with a rename. */
-  protected void renameGeneratedObjects(String oldTable, String oldColumn, Field oldField,
-      String newTable, String newColumn, Field newField) throws SQLException {
-    if (oldField.type().isForeignKey() && newField.type().isForeignKey()) {
-      renameConstraint(newTable, foreignKeyName(oldTable, oldColumn), foreignKeyName(newTable, newColumn));
+  // ---- the names of what a field implies ------------------------------------------------------
+
+  /** The table and column a foreign key points at. */
+  protected record KeyTarget(String table, String column) {}
+
+  /**
+   * Where {@code field} of {@code model} points, or {@code null} for a field that is no key. The
+   * target is read from {@code state}, except {@code renamed}, an older form of a model that
+   * {@code state} holds under another name or table.
+   */
+  protected static KeyTarget keyTarget(ProjectState state, ModelState model, Field field,
+      ModelState renamed) {
+    if (!field.type().isForeignKey()) return null;
+    ModelKey key = ModelKey.resolve(model.app(), field.to());
+    ModelState target = renamed != null && renamed.key().equals(key) ? renamed
+        : state.requireModel(key);
+    return new KeyTarget(target.table(), Relations.targetColumn(target, field));
+  }
+
+  /** Said on a statement that names an object by the name Cairn gives it, found without a database. */
+  static final String GENERATED_NAME_NOTE =
+      "%s: the name Cairn and Django generate; migrate finds the name the database has";
+
+  /**
+   * Drops the objects of {@code kind} a field implies on {@code column}: on a live connection the
+   * ones the database has there, whatever their names, as Django's schema editor finds them
+   * ({@code _constraint_names}: by table, columns and kind, the model's own indexes and
+   * constraints left out); without one, the one named {@code generated}.
+   */
+  protected void dropImplied(ModelState model, String table, String column, TableObject.Kind kind,
+      String generated) throws SQLException {
+    Optional<List<TableObject>> found = existing(model, table, List.of(column), kind);
+    if (found.isEmpty()) {
+      dropObject(table, generated, kind != TableObject.Kind.INDEX,
+          connection().isEmpty() ? String.format(GENERATED_NAME_NOTE, generated) : null);
+      return;
+    }
+    for (TableObject o : found.get()) dropObject(table, o.name(), o.isConstraint(), null);
+  }
+
+  /**
+   * Renames the object of {@code kind} a field implies on {@code columns} to the name Cairn
+   * generates, {@code to}: from the name the database has on a live connection, else from the
+   * name Cairn generated before, {@code from}. Where the database has several (an index and
+   * Django's {@code _like} index) or none, they keep their names: lookups find them by columns.
+   */
+  protected void renameImplied(ModelState model, String table, List<String> columns,
+      TableObject.Kind kind, String from, String to) throws SQLException {
+    Optional<List<TableObject>> found = existing(model, table, columns, kind);
+    boolean isConstraint = kind != TableObject.Kind.INDEX;
+    String note = null;
+    if (found.isPresent()) {
+      List<TableObject> plain = found.get().stream().filter(o -> !o.patternOps()).toList();
+      if (plain.size() != 1) return;
+      from = plain.get(0).name();
+      isConstraint = plain.get(0).isConstraint();
+    } else if (connection().isEmpty() && !from.equals(to)) {
+      note = String.format(GENERATED_NAME_NOTE, from);
+    }
+    if (from.equals(to)) return;
+    if (isConstraint) {
+      run("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to), note);
+    } else {
+      run("ALTER INDEX " + q(from) + " RENAME TO " + q(to), note);
+    }
+  }
+
+  /**
+   * Drops the {@code *_pattern_ops} indexes Django makes on PostgreSQL beside a varchar or text
+   * column's index ({@code _like}): they go with the index or unique constraint they serve, and
+   * cannot stay on a column that is no longer text. Cairn makes none, so only a live database
+   * can have them.
+   */
+  protected void dropPatternIndexes(String table, String column) throws SQLException {
+    Optional<List<TableObject>> found = existing(null, table, List.of(column), TableObject.Kind.INDEX);
+    if (found.isEmpty()) return;
+    for (TableObject o : found.get()) {
+      if (o.patternOps()) dropObject(table, o.name(), false, null);
+    }
+  }
+
+  /**
+   * The objects of {@code kind} over exactly {@code columns} of {@code table} that the live
+   * database has, leaving out those {@code model} declares as its own indexes and constraints;
+   * empty when only collecting, or where the dialect never needs to look.
+   */
+  private Optional<List<TableObject>> existing(ModelState model, String table,
+      List<String> columns, TableObject.Kind kind) throws SQLException {
+    if (!dialect.looksUpNames()) return Optional.empty();
+    Optional<java.sql.Connection> c = connection();
+    if (c.isEmpty()) return Optional.empty();
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    if (model != null) {
+      for (Index i : model.indexes()) declared.add(i.name());
+      for (Constraint k : model.constraints()) declared.add(k.name());
+    }
+    List<TableObject> all = dialect.tableObjects(c.get(), table).orElse(List.of());
+    return Optional.of(all.stream().filter(o -> o.kind() == kind && o.columns().equals(columns)
+        && !declared.contains(o.name())).toList());
+  }
+
+  private void dropObject(String table, String name, boolean isConstraint, String comment)
+      throws SQLException {
+    if (isConstraint) {
+      run("ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name), comment);
+    } else {
+      run("DROP INDEX " + q(name), comment);
+    }
+  }
+
+  /**
+   * Keeps the generated names of a column's indexes and constraints in step with a rename of the
+   * column or table, so that the schema says what the state says; {@code model} is the model (or
+   * join table) after the rename.
+   */
+  protected void renameGeneratedObjects(ModelState model, String oldTable, String oldColumn,
+      Field oldField, KeyTarget oldTarget, String newTable, String newColumn, Field newField,
+      KeyTarget newTarget) throws SQLException {
+    List<String> columns = List.of(newColumn);
+    if (oldTarget != null && newTarget != null) {
+      renameImplied(model, newTable, columns, TableObject.Kind.FOREIGN_KEY,
+          GeneratedNames.foreignKey(oldTable, oldColumn, oldTarget.table(), oldTarget.column()),
+          GeneratedNames.foreignKey(newTable, newColumn, newTarget.table(), newTarget.column()));
     }
     if (oldField.isUnique() && !oldField.primaryKey() && newField.isUnique()) {
-      renameConstraint(newTable, uniqueName(oldTable, oldColumn), uniqueName(newTable, newColumn));
+      renameImplied(model, newTable, columns, TableObject.Kind.UNIQUE,
+          uniqueName(oldTable, oldColumn), uniqueName(newTable, newColumn));
     }
     if (oldField.hasIndex() && newField.hasIndex()) {
-      int max = dialect.maxIdentifierLength();
-      String from = GeneratedNames.of(oldTable, List.of(oldColumn), "", max);
-      String to = GeneratedNames.of(newTable, List.of(newColumn), "", max);
-      if (!from.equals(to)) run("ALTER INDEX " + q(from) + " RENAME TO " + q(to), null);
+      renameImplied(model, newTable, columns, TableObject.Kind.INDEX,
+          indexName(oldTable, oldColumn), indexName(newTable, newColumn));
     }
     if (oldField.type().isPositive() && newField.type().isPositive()) {
-      renameConstraint(newTable, checkName(oldTable, oldColumn), checkName(newTable, newColumn));
+      renameImplied(model, newTable, columns, TableObject.Kind.CHECK,
+          checkName(oldTable, oldColumn), checkName(newTable, newColumn));
     }
   }
 
-  protected void renameConstraint(String table, String from, String to) throws SQLException {
-    if (!from.equals(to)) {
-      run("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(from) + " TO " + q(to), null);
+  protected static String uniqueName(String table, String column) {
+    return GeneratedNames.unique(table, column);
+  }
+
+  protected static String indexName(String table, String column) {
+    return GeneratedNames.index(table, column);
+  }
+
+  protected static String checkName(String table, String column) {
+    return GeneratedNames.check(table, column);
+  }
+
+  private static boolean isStringType(Field f) {
+    return f.type().hasMaxLength() || f.type() == dev.cairn.state.FieldType.TEXT;
+  }
+
+  private static List<String> columns(ModelState model, List<Name> fields) {
+    List<String> columns = new ArrayList<>();
+    for (Name n : fields) {
+      Name declared = model.declaredName(n);
+      columns.add(model.requireField(declared).column(declared));
     }
-  }
-
-  protected String uniqueName(String table, String column) {
-    return GeneratedNames.of(table, List.of(column), "uniq", dialect.maxIdentifierLength());
-  }
-
-  protected String foreignKeyName(String table, String column) {
-    return GeneratedNames.of(table, List.of(column), "fk", dialect.maxIdentifierLength());
-  }
-
-  protected String checkName(String table, String column) {
-    return GeneratedNames.of(table, List.of(column), "check", dialect.maxIdentifierLength());
+    return columns;
   }
 
   protected String columnList(ModelState model, List<Name> fields) {

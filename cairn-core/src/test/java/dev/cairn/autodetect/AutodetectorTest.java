@@ -58,18 +58,56 @@ final class AutodetectorTest {
         .containsExactly("Create model B", "Create model A", "Add field a to b");
   }
 
-  @Test void twoAppsPointingAtEachOthersNewModelsGetTwoMigrationsEach() {
+  /** As Django: one migration, the key that closes the circle added after both models. */
+  @Test void aForeignKeyCycleInsideOneAppIsOneMigration() {
     ProjectState to = state(
-        model("a", "Left", "id", id(), "right", foreignKey("b.Right").onDelete(OnDelete.CASCADE).nullable(true)),
-        model("b", "Right", "id", id(), "left", foreignKey("a.Left").onDelete(OnDelete.CASCADE).nullable(true)));
+        model("shop", "A", "id", id(), "b", foreignKey("shop.B").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("shop", "B", "id", id(), "a", foreignKey("shop.A").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("blog", "Post", "id", id(), "a", foreignKey("shop.A").onDelete(OnDelete.CASCADE).nullable(true)));
+    List<Migration> made = maker(List.of()).make(
+        new Autodetector(ProjectState.empty(), to, List.of("shop", "blog"), NO_INPUT).detect(), null);
+    assertThat(made).extracting(m -> m.key().toString())
+        .containsExactly("shop.0001_initial", "blog.0001_initial");
+    assertThat(made.get(0).operations()).extracting(Operation::describe)
+        .containsExactly("Create model B", "Create model A", "Add field a to b");
+  }
+
+  /**
+   * As Django: only the first app (by label) is split; the other's single migration comes
+   * between, and the second part is named {@code 0002_initial}.
+   */
+  @Test void twoAppsPointingAtEachOthersNewModelsSplitOnlyOneOfThem() {
+    ProjectState to = state(
+        model("b", "Right", "id", id(), "left", foreignKey("a.Left").onDelete(OnDelete.CASCADE).nullable(true)),
+        model("a", "Left", "id", id(), "right", foreignKey("b.Right").onDelete(OnDelete.CASCADE).nullable(true)));
     Map<String, List<Change>> changes =
-        new Autodetector(ProjectState.empty(), to, List.of("a", "b"), NO_INPUT).detect();
+        new Autodetector(ProjectState.empty(), to, List.of("b", "a"), NO_INPUT).detect();
     List<Migration> made = maker(List.of()).make(changes, null);
-    assertThat(made).extracting(m -> m.key().toString()).containsExactly(
-        "a.0001_initial", "a.0002_left_right", "b.0001_initial", "b.0002_right_left");
-    assertThat(made.get(1).dependencies()).extracting(Object::toString)
-        .containsExactly("a.0001_initial", "b.0001_initial");
-    assertThat(made.get(0).dependencies()).isEmpty();
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    made.forEach(m -> deps.put(m.key().toString(),
+        m.dependencies().stream().map(Object::toString).toList()));
+    assertThat(deps).containsOnly(
+        Map.entry("a.0001_initial", List.of()),
+        Map.entry("b.0001_initial", List.of("a.0001_initial")),
+        Map.entry("a.0002_initial", List.of("a.0001_initial", "b.0001_initial")));
+  }
+
+  /** makemigrations shop: shop's migration and the new ones it needs, and nothing else. */
+  @Test void trimmingToAnAppKeepsTheNewMigrationsItNeedsAndOnlyThose() {
+    ProjectState from = state(model("shop", "Product", "id", id()),
+        model("catalog", "Kind", "id", id()), model("blog", "Post", "id", id()));
+    ProjectState to = state(
+        model("shop", "Product", "id", id(), "brand", foreignKey("catalog.Brand").nullable(true)),
+        model("catalog", "Kind", "id", id()), model("catalog", "Brand", "id", id()),
+        model("blog", "Post", "id", id(), "rank", integer().nullable(true)));
+    List<MigrationKey> existing = List.of(key("shop.0001_initial"), key("catalog.0001_initial"),
+        key("blog.0001_initial"));
+    List<Migration> made = maker(existing).make(new Autodetector(from, to,
+        List.of("shop", "catalog", "blog"), NO_INPUT).detect(), null);
+    assertThat(MigrationMaker.onlyFor(made, Set.of("shop"))).extracting(m -> m.key().toString())
+        .containsExactlyInAnyOrder("shop.0002_product_brand", "catalog.0002_brand");
+    assertThat(MigrationMaker.onlyFor(made, Set.of("catalog"))).extracting(m -> m.key().toString())
+        .containsExactly("catalog.0002_brand");
   }
 
   @Test void aForeignKeyToAnotherAppDependsOnThatAppsLatestMigration() {
@@ -96,6 +134,18 @@ final class AutodetectorTest {
         "Remove field price from product", "Add field stock to product", "Alter field name on product");
   }
 
+  /** As Django (#23938): no AlterField between a column and a join table. */
+  @Test void aForeignKeyBecomingAManyToManyUnderTheSameNameIsRemovedAndAdded() {
+    ProjectState from = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tags", foreignKey("shop.Tag").nullable(true)));
+    ProjectState to = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tags", dev.cairn.testing.Models.manyToMany("shop.Tag")));
+    assertThat(describe(detect(from, to, "shop")))
+        .containsExactly("Remove field tags from product", "Add field tags to product");
+    assertThat(describe(detect(to, from, "shop")))
+        .containsExactly("Remove field tags from product", "Add field tags to product");
+  }
+
   @Test void aFieldRenameIsAskedAndBecomesRenameField() {
     ProjectState from = state(model("shop", "Product", "id", id(), "title", chars(100).nullable(true)));
     ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100).nullable(true)));
@@ -120,6 +170,56 @@ final class AutodetectorTest {
         .containsExactly("Rename model Product to Item");
     assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
         .hasMessageContaining("--rename shop.Product=shop.Item");
+  }
+
+  // ---- issue 8, item 8: renames -------------------------------------------------------------
+
+  @Test void aModelRenamedWithSomeOfItsFieldsIsRenameModelAndRenameField() {
+    ProjectState from = state(model("shop", "Author", "id", id(), "name", chars(100), "age", integer()));
+    ProjectState to = state(model("shop", "Writer", "id", id(), "age", integer(), "full_name", chars(100)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("shop.author", "shop.writer",
+        "writer.name", "writer.full_name")))))
+        .containsExactly("Rename model Author to Writer", "Rename field name on writer to full_name");
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename shop.Author=shop.Writer");
+  }
+
+  @Test void renamesGivenUpFrontAreHonouredWhereTheDefinitionsAlsoChanged() {
+    ProjectState from = state(model("shop", "Author", "id", id(), "name", chars(100)));
+    ProjectState to = state(model("shop", "Writer", "id", id(), "full_name", chars(200),
+        "age", integer().nullable(true)));
+    assertThat(describe(detect(from, to, "shop", answers(Map.of("shop.author", "shop.writer",
+        "writer.name", "writer.full_name"))))).containsExactly("Rename model Author to Writer",
+        "Alter field name on writer", "Rename field name on writer to full_name",
+        "Add field age to writer");
+  }
+
+  /** As Django: a field keeps its candidacy only with the same definition, or its old column. */
+  @Test void aFieldIsARenameCandidateOnlyWhereItKeepsItsDefinitionOrItsColumn() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "code", chars(10).nullable(true).dbColumn("legacy")));
+    ProjectState movedColumn = state(model("shop", "Product", "id", id(), "sku", chars(10).nullable(true)));
+    assertThat(describe(detect(from, movedColumn, "shop")))
+        .containsExactly("Remove field code from product", "Add field sku to product");
+    ProjectState keptColumn = state(model("shop", "Product", "id", id(), "sku", chars(10).nullable(true).dbColumn("legacy")));
+    assertThatThrownBy(() -> detect(from, keptColumn, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("--rename product.code=product.sku");
+    ProjectState plain = state(model("shop", "Product", "id", id(), "title", chars(10)));
+    ProjectState columnKept = state(model("shop", "Product", "id", id(), "name", chars(10).dbColumn("title")));
+    assertThat(describe(detect(plain, columnKept, "shop", answers(Map.of("product.title", "product.name")))))
+        .containsExactly("Alter field title on product", "Rename field title on product to name");
+  }
+
+  /** Migrations name models as Django writes them, in lower case; the models as declared. */
+  @Test void aModelNameOrReferenceDifferingOnlyInCaseIsNoChange() {
+    ProjectState from = state(model("shop", "vendor", "id", id(), "name", chars(10)),
+        model("shop", "Product", "id", id(), "vendor", foreignKey("shop.vendor").nullable(true),
+            "maker", foreignKey("Vendor").nullable(true)),
+        model("blog", "Post", "id", id(), "vendor", foreignKey("shop.VENDOR").nullable(true)));
+    ProjectState to = state(model("shop", "Vendor", "id", id(), "name", chars(10)),
+        model("shop", "Product", "id", id(), "vendor", foreignKey("shop.Vendor").nullable(true),
+            "maker", foreignKey("shop.Vendor").nullable(true)),
+        model("blog", "Post", "id", id(), "vendor", foreignKey("shop.Vendor").nullable(true)));
+    assertThat(new Autodetector(from, to, List.of("shop", "blog"), NO_INPUT).detect()).isEmpty();
   }
 
   @Test void aNewNotNullFieldWithoutDefaultTakesAOneOffDefaultThatTheStateDoesNotKeep() {
@@ -186,6 +286,90 @@ final class AutodetectorTest {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  @Test void aFieldMadeNotNullWithoutADefaultNeedsAValueForItsNullRows() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("field product.stock becomes NOT NULL")
+        .hasMessageContaining("--default product.stock=<value>");
+
+    Questioner answers = new Answers(Map.of(), Set.of(), Map.of("shop.product.stock", 7), NO_INPUT);
+    var alter = (dev.cairn.operations.AlterField) ops(detect(from, to, "shop", answers)).get(0);
+    assertThat(alter.field()).isEqualTo(integer().defaultValue(7).build());
+    assertThat(alter.preserveDefault()).isFalse();
+    assertThat(alter.stateForwards("shop", from)).isEqualTo(to);
+  }
+
+  @Test void ignoringTheNullRowsWritesAPlainAlterField() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    Questioner ignore = new Questioner() {
+      @Override public boolean isModelRenamed(dev.cairn.state.ModelKey a, dev.cairn.state.ModelKey b) {
+        return false;
+      }
+
+      @Override public boolean isFieldRenamed(dev.cairn.state.ModelKey m, Name a, Name b, Field f) {
+        return false;
+      }
+
+      @Override public Object oneOffDefault(dev.cairn.state.ModelKey m, Name n, Field f) {
+        throw new AssertionError("not asked");
+      }
+
+      @Override public java.util.Optional<Object> notNullAlterationDefault(
+          dev.cairn.state.ModelKey model, Name fieldName, Field field) {
+        return java.util.Optional.empty();
+      }
+    };
+    assertThat(ops(detect(from, to, "shop", ignore)))
+        .containsExactly(new dev.cairn.operations.AlterField(n("product"), n("stock"), integer().build()));
+  }
+
+  @Test void aFieldMadeNotNullWithADefaultAsksNothing() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer().defaultValue(0)));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly("Alter field stock on product");
+  }
+
+  @Test void aCheckNamingARemovedColumnIsRefusedNamingModelConstraintAndColumn() {
+    Constraint check = Constraint.check("price_gte_0", "price >= 0 OR stock IS NULL");
+    ProjectState from = state(model("shop", "Product", "id", id(), "price", integer(),
+        "stock", integer().nullable(true)).withConstraint(check));
+    ProjectState to = state(model("shop", "Product", "id", id(), "price", integer())
+        .withConstraint(check));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(RefusedChange.class)
+        .hasMessageStartingWith("CheckConstraint 'price_gte_0' of model shop.Product names the"
+            + " column 'stock', which this change renames or removes")
+        .hasMessageContaining("update the check expression in the models file")
+        .extracting(e -> ((RefusedChange) e).app()).isEqualTo("shop");
+  }
+
+  @Test void aConditionNamingAColumnThatStaysOrOnlyAStringIsFine() {
+    Index index = new Index("product_cheap", names("price"), false,
+        "\"price\" < 10 AND upper('stock') <> 'STOCK'");
+    ProjectState from = state(model("shop", "Product", "id", id(), "price", integer(),
+        "stock", integer().nullable(true)).withIndex(index));
+    ProjectState to = state(model("shop", "Product", "id", id(), "price", integer())
+        .withIndex(index));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly("Remove field stock from product");
+  }
+
+  @Test void sqlIdentifiersAreWordsOutsideStringsThatCallNothingAndQuotedNames() {
+    assertThat(StaleColumnReferences.identifiers(
+        "length(\"Name\") > 2 AND note <> 'it''s price' AND `a``b` = 1.5e3 AND t.Cost>0"))
+        .containsExactly(new StaleColumnReferences.Identifier("Name", true),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("note", false),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("a`b", true),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("t", false),
+            new StaleColumnReferences.Identifier("Cost", false));
+    assertThat(StaleColumnReferences.names("COST > 0", "cost")).isTrue();
+    assertThat(StaleColumnReferences.names("\"COST\" > 0", "cost")).isFalse();
+    assertThat(StaleColumnReferences.names("cost_2 > 0", "cost")).isFalse();
+  }
 
   private static Map<String, List<Change>> detect(ProjectState from, ProjectState to, String app) {
     return detect(from, to, app, NO_INPUT);

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -27,6 +28,7 @@ final class MakeMigrationsProperty {
   @Property(tries = 200, seed = "20261123")
   void sqliteMigratesEveryHistoryToItsModels(@ForAll("histories") RandomHistory history)
       throws Exception {
+    count(history);
     Path folder = Files.createTempDirectory("cairn-prop");
     int[] n = {0};
     try {
@@ -48,11 +50,23 @@ final class MakeMigrationsProperty {
   @Property(tries = 50, seed = "20261123")
   void postgresMigratesEveryHistoryToItsModels(@ForAll("histories") RandomHistory history)
       throws Exception {
+    count(history);
     PostgresTestDatabase db = postgres();
     new HistoryCheck(history).run(() -> {
       db.reset();
       return new Database(db.url(), db.connect(), db.dialect());
     });
+  }
+
+  /** jqwik's report counts the histories with each kind of edit issue 8 asked for. */
+  private static void count(RandomHistory history) {
+    List<String> edits = history.steps().stream().flatMap(s -> s.edits().stream()).toList();
+    Statistics.label("model renamed with a field").collect(
+        edits.stream().anyMatch(e -> e.contains(RandomHistory.WITH_ITS_MODEL)));
+    Statistics.label("field <-> many-to-many").collect(
+        edits.stream().anyMatch(e -> e.startsWith(RandomHistory.SWITCH)));
+    Statistics.label("check naming a renamed field").collect(
+        edits.stream().anyMatch(e -> e.contains(RandomHistory.CHECK_FOLLOWS)));
   }
 
   @Provide Arbitrary<RandomHistory> histories() {

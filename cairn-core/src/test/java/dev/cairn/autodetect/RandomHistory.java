@@ -25,7 +25,11 @@ import java.util.Set;
  */
 final class RandomHistory {
   static final List<String> APPS = List.of("shop", "blog");
-  static final int KINDS = 20;
+  static final int KINDS = 22;
+  /** Marks the edits of the kinds issue 8 added, so the property can count them. */
+  static final String CHECK_FOLLOWS = "(its check follows)";
+  static final String WITH_ITS_MODEL = "(with its model)";
+  static final String SWITCH = "switch ";
 
   private static final List<String> MODEL_NAMES =
       List.of("Product", "Category", "Tag", "Order", "Item", "Author", "Post", "Note");
@@ -49,6 +53,15 @@ final class RandomHistory {
         @Override public boolean isFieldRenamed(ModelKey model, Name oldName, Name newName,
             Field field) {
           return fieldRenames.contains(lower(model) + "." + oldName.lower() + "=" + newName.lower());
+        }
+
+        /** The step's renames are known up front, as with {@code --rename}. */
+        @Override public boolean isModelRenameGiven(ModelKey oldModel, ModelKey newModel) {
+          return isModelRenamed(oldModel, newModel);
+        }
+
+        @Override public boolean isFieldRenameGiven(ModelKey model, Name oldName, Name newName) {
+          return isFieldRenamed(model, oldName, newName, null);
         }
 
         @Override public Object oneOffDefault(ModelKey model, Name fieldName, Field field) {
@@ -106,6 +119,8 @@ final class RandomHistory {
       return;
     }
     ModelState model = models.get(s.a() % models.size());
+    // A through model keeps the shape its field needs: only toggling through changes it.
+    if (isThroughModel(model)) return;
     switch (s.kind()) {
       case 3, 4, 5, 6 -> addField(model, s);
       case 7 -> removeField(model, s);
@@ -118,7 +133,9 @@ final class RandomHistory {
       case 16 -> addUnique(model, s);
       case 17 -> addCheck(model, s);
       case 18 -> removeConstraint(model, s);
-      default -> addManyToMany(model, s);
+      case 19 -> addManyToMany(model, s);
+      case 20 -> renameModelWithAField(model, s);
+      default -> switchColumnAndManyToMany(model, s);
     }
   }
 
@@ -134,6 +151,17 @@ final class RandomHistory {
     Field f = randomField(app, model, s.a() / 7 + s.c(), true);
     state = state.withReplacedModel(model.withField(Name.of(first), f));
     edits.add("add model " + app + "." + name + "(" + first + " " + describe(f) + ")");
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), Name.of(first));
+  }
+
+  /** Often a numeric field gets a check at once, so that later renames meet checks. */
+  private void checkNumber(ModelState model, Name n) {
+    Field f = model.requireField(n);
+    if (f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL) return;
+    Constraint c = Constraint.check(model.app() + "_ck" + (++counter),
+        "\"" + f.column(n) + "\" >= 0");
+    change(model, model.withConstraint(c));
+    edits.add("add check " + c.name() + " on " + model.key() + " " + c.check());
   }
 
   private void addField(ModelState model, Seed s) {
@@ -142,6 +170,7 @@ final class RandomHistory {
     Field f = randomField(model.app(), model, s.c() + s.a() * 3, false);
     change(model, model.withField(name, f));
     edits.add("add " + ref(model, name) + " " + describe(f));
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), name);
   }
 
   private void removeField(ModelState model, Seed s) {
@@ -157,15 +186,19 @@ final class RandomHistory {
     Name name = pickField(model, s.c(), true);
     if (name == null) return;
     Field old = model.requireField(name);
-    if (old.type().isManyToMany()) return;
+    if (old.type().isManyToMany()) {
+      toggleThrough(model, name, s);
+      return;
+    }
     boolean inCheck = isInCheck(model, old.column(name));
     Field.Builder b = old.toBuilder();
     String what;
     switch (s.a() % 8) {
       case 0 -> {
-        // NOT NULL needs a value for the rows that are NULL: the model gives a default.
-        if (old.nullable() && !old.hasDefault() && !old.type().isForeignKey()) {
-          b.nullable(false).defaultValue(oneOff(old));
+        // NOT NULL needs a value for the rows that are NULL: the model gives a default, or the
+        // questioner a one-off one (AlterField with preserve_default: false).
+        if (old.nullable() && !old.type().isForeignKey()) {
+          b.nullable(false).defaultValue(s.c() % 2 == 0 ? oneOff(old) : null);
         } else {
           b.nullable(!old.nullable());
           if (old.type().isForeignKey() && old.nullable()) return;
@@ -209,26 +242,82 @@ final class RandomHistory {
   }
 
   private void renameField(ModelState model, Seed s) {
-    Name name = pickField(model, s.c(), true);
+    Name name = s.a() % 2 == 0 ? pickFieldInCheck(model, s.c()) : null;
+    if (name == null) name = pickField(model, s.c(), true);
     if (name == null || !existedAtStart(model, name)) return;
-    Field f = model.requireField(name);
-    if (isInCheck(model, f.column(name))) return; // a check's SQL names the column
-    Name newName = freeFieldName(model, s.a());
-    if (newName == null) return;
-    change(model, model.withRenamedField(name, newName));
-    fieldRenames.add(lower(model.key()) + "." + name.lower() + "=" + newName.lower());
-    edits.add("rename " + ref(model, name) + " to " + newName);
+    renameTo(model, name, freeFieldName(model, s.a()));
   }
 
-  private void renameModel(ModelState model, Seed s) {
-    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return;
-    String newName = freeModelName(model.app(), s.c());
+  /** Renames a field; a check that names its column is rewritten to name the new one. */
+  private void renameTo(ModelState model, Name name, Name newName) {
     if (newName == null) return;
+    Field f = model.requireField(name);
+    ModelState renamed = model.withRenamedField(name, newName);
+    boolean inCheck = f.hasColumn() && isInCheck(model, f.column(name));
+    if (inCheck && !f.column(name).equals(f.column(newName))) {
+      String from = "\"" + f.column(name) + "\"";
+      String to = "\"" + f.column(newName) + "\"";
+      renamed = renamed.withConstraints(renamed.constraints().stream()
+          .map(c -> c.check() != null && c.check().contains(from)
+              ? Constraint.check(c.name(), c.check().replace(from, to)) : c)
+          .toList());
+    }
+    change(model, renamed);
+    fieldRenames.add(lower(model.key()) + "." + name.lower() + "=" + newName.lower());
+    edits.add("rename " + ref(model, name) + " to " + newName + (inCheck ? " " + CHECK_FOLLOWS : ""));
+  }
+
+  /** A model renamed in the same step as one of its fields, as with two --rename answers. */
+  private void renameModelWithAField(ModelState model, Seed s) {
+    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return;
+    Name field = s.a() % 2 == 0 ? pickFieldInCheck(model, s.c()) : null;
+    if (field == null) field = pickField(model, s.c(), false);
+    if (field == null || !stepStart.model(model.key()).get().fields().containsKey(field)) return;
+    ModelKey newKey = renameModel(model, s);
+    if (newKey == null) return;
+    ModelState renamed = state.requireModel(newKey);
+    Name newName = freeFieldName(renamed, s.a() + s.c());
+    renameTo(renamed, field, newName);
+    if (newName != null) edits.set(edits.size() - 1, edits.get(edits.size() - 1) + " " + WITH_ITS_MODEL);
+  }
+
+  /**
+   * A key becomes a many-to-many under its name, or a many-to-many becomes a nullable key or
+   * text column: makemigrations must remove and add it.
+   */
+  private void switchColumnAndManyToMany(ModelState model, Seed s) {
+    Name name = pickField(model, s.c(), true);
+    if (name == null) return;
+    Field old = model.requireField(name);
+    Field now;
+    if (old.type().isManyToMany()) {
+      now = s.a() % 2 == 0 ? Field.of(FieldType.CHAR).maxLength(20).nullable(true).build()
+          : Field.of(FieldType.FOREIGN_KEY).to(old.to()).onDelete(OnDelete.CASCADE)
+              .nullable(true).build();
+    } else if (old.type().isForeignKey()) {
+      now = Field.of(FieldType.MANY_TO_MANY).to(old.to()).build();
+    } else {
+      List<ModelState> all = List.copyOf(state.models());
+      now = Field.of(FieldType.MANY_TO_MANY).to(all.get(s.a() % all.size()).key().reference())
+          .build();
+    }
+    ModelState changed = withoutFieldUses(model, name, old.hasColumn() ? old.column(name) : "")
+        .withAlteredField(name, now);
+    change(model, changed);
+    edits.add(SWITCH + ref(model, name) + " to " + describe(now));
+  }
+
+  /** @return the new key, or null when the model cannot be renamed now */
+  private ModelKey renameModel(ModelState model, Seed s) {
+    if (stepStart.model(model.key()).isEmpty() || renamedModels.contains(model.key())) return null;
+    String newName = freeModelName(model.app(), s.c());
+    if (newName == null) return null;
     ModelKey newKey = new ModelKey(model.app(), Name.of(newName));
     state = state.withRenamedModel(model.key(), newKey.name());
     renamedModels.add(newKey);
     modelRenames.add(lower(model.key()) + "=" + lower(newKey));
     edits.add("rename model " + model.key() + " to " + newName);
+    return newKey;
   }
 
   private void removeModel(ModelState model) {
@@ -307,13 +396,85 @@ final class RandomHistory {
   }
 
   private void addManyToMany(ModelState model, Seed s) {
-    List<ModelState> all = List.copyOf(state.models());
+    Name existing = pickManyToMany(model, s.c());
+    if (existing != null && s.c() % 4 == 0) {
+      toggleThrough(model, existing, s);
+      return;
+    }
+    List<ModelState> all = relationTargets();
     ModelState target = all.get(s.c() % all.size());
     Name name = freeFieldName(model, s.a());
     if (name == null) return;
     Field f = Field.of(FieldType.MANY_TO_MANY).to(target.key().reference()).build();
     change(model, model.withField(name, f));
     edits.add("add " + ref(model, name) + " " + describe(f));
+    if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), name);
+  }
+
+  /**
+   * Adds {@code through} to an existing many-to-many (a new through model with its two keys in
+   * either order, perhaps another on_delete and an extra field), or removes it with its model.
+   */
+  private void toggleThrough(ModelState model, Name name, Seed s) {
+    Field f = model.requireField(name);
+    ModelKey target = ModelKey.resolve(model.app(), f.to());
+    if (f.through() != null) {
+      ModelKey through = ModelKey.resolve(model.app(), f.through());
+      state = state.withoutModel(through);
+      change(model, state.requireModel(model.key()).withAlteredField(name,
+          f.toBuilder().through(null).build()));
+      edits.add("remove through " + through + " from " + ref(model, name));
+      return;
+    }
+    if (target.equals(model.key())) return; // refused: which key is which side is unknown
+    String throughName = freeModelName(model.app(), s.a());
+    if (throughName == null) return;
+    Map<Name, Field> fields = new LinkedHashMap<>();
+    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
+    Field toSource = Field.of(FieldType.FOREIGN_KEY).to(model.key().reference())
+        .onDelete(s.c() % 8 == 0 ? OnDelete.PROTECT : OnDelete.CASCADE).build();
+    Field toTarget = Field.of(FieldType.FOREIGN_KEY).to(target.reference())
+        .onDelete(OnDelete.CASCADE).build();
+    if (s.a() % 2 == 0) {
+      fields.put(Name.of("source"), toSource);
+      fields.put(Name.of("target"), toTarget);
+    } else {
+      fields.put(Name.of("target"), toTarget);
+      fields.put(Name.of("source"), toSource);
+    }
+    if (s.a() % 3 == 1) fields.put(Name.of("rank"), Field.of(FieldType.INTEGER).nullable(true).build());
+    if (s.a() % 3 == 2) fields.put(Name.of("rank"), Field.of(FieldType.INTEGER).build());
+    ModelState through = ModelState.of(model.app(), throughName, fields);
+    state = state.withModel(through);
+    change(model, model.withAlteredField(name,
+        f.toBuilder().through(through.key().reference()).build()));
+    edits.add("add through " + through.key() + fields.keySet() + " to " + ref(model, name));
+  }
+
+  private static Name pickManyToMany(ModelState model, int r) {
+    List<Name> names = new ArrayList<>();
+    model.fields().forEach((n, f) -> {
+      if (f.type().isManyToMany()) names.add(n);
+    });
+    return names.isEmpty() ? null : names.get(r % names.size());
+  }
+
+  private boolean isThroughModel(ModelState model) {
+    for (ModelState m : state.models()) {
+      for (Field f : m.fields().values()) {
+        if (f.through() != null && ModelKey.resolve(m.app(), f.through()).equals(model.key())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The models a new relation may point at: through models only serve their field. */
+  private List<ModelState> relationTargets() {
+    List<ModelState> all = new ArrayList<>();
+    for (ModelState m : state.models()) if (!isThroughModel(m)) all.add(m);
+    return all;
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -333,7 +494,7 @@ final class RandomHistory {
       default -> null;
     };
     if (b == null) {
-      List<ModelState> all = List.copyOf(state.models());
+      List<ModelState> all = relationTargets();
       ModelState target = all.get((r / 3) % all.size());
       b = Field.of(r % 7 == 0 ? FieldType.ONE_TO_ONE : FieldType.FOREIGN_KEY)
           .to(target.key().reference())
@@ -420,6 +581,15 @@ final class RandomHistory {
     List<Name> names = new ArrayList<>();
     model.fields().forEach((n, f) -> {
       if (!f.primaryKey() && (withM2m || f.hasColumn())) names.add(n);
+    });
+    return names.isEmpty() ? null : names.get(r % names.size());
+  }
+
+  /** A field whose column a check names, or null: a rename must carry the check along. */
+  private static Name pickFieldInCheck(ModelState model, int r) {
+    List<Name> names = new ArrayList<>();
+    model.fields().forEach((n, f) -> {
+      if (f.hasColumn() && !f.primaryKey() && isInCheck(model, f.column(n))) names.add(n);
     });
     return names.isEmpty() ? null : names.get(r % names.size());
   }

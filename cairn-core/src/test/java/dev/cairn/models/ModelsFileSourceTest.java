@@ -422,6 +422,25 @@ final class ModelsFileSourceTest {
     assertThat(e.problem()).isEqualTo("app 'shop' already has models from another source");
   }
 
+  @Test void aFileListingNoModelsWhereTheMigrationsHoldSomeIsAnError() {
+    Path file = write("models/shop.yaml", "app: shop\nmodels:\n#  Product:\n");
+    ProjectState migrated = ProjectState.empty()
+        .withModel(ModelState.of("shop", "Product", fields("id", id())));
+    ModelsFileException e = catchThrowableOfType(() -> new ModelsFileSource(Map.of("shop", file))
+        .load(migrated, java.util.Set.of("shop")), ModelsFileException.class);
+    assertError(e, "shop", 2, "'models' lists no models, but the migrations of app 'shop' hold"
+        + " shop.Product: makemigrations would delete them all");
+    assertThat(e.hint()).contains("models: {}");
+  }
+
+  @Test void aFileSayingModelsIsAnEmptyMappingMeansNoModelsOnPurpose() {
+    Path file = write("models/shop.yaml", "app: shop\nmodels: {}\n");
+    ProjectState migrated = ProjectState.empty()
+        .withModel(ModelState.of("shop", "Product", fields("id", id())));
+    assertThat(new ModelsFileSource(Map.of("shop", file)).load(migrated, java.util.Set.of("shop"))
+        .models()).isEmpty();
+  }
+
   // ---- helpers ----
 
   /** Writes each {@code app, text} pair to {@code models/<app>.yaml} and loads them in order. */

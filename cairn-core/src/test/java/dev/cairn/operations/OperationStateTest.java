@@ -89,6 +89,15 @@ final class OperationStateTest {
         n("category"));
   }
 
+  /** No database can run it, so the migrations that hold it fail to load, in every command. */
+  @Test void alterFieldBetweenAColumnAndAManyToManyIsRefusedWithWhatToWriteInstead() {
+    AlterField toMany = new AlterField(n("Product"), n("category"),
+        dev.cairn.testing.Models.manyToMany("shop.Category").build());
+    assertThatThrownBy(() -> apply(base, toMany)).isInstanceOf(StateException.class)
+        .hasMessageContaining("shop.Product.category")
+        .hasMessageContaining("RemoveField").hasMessageContaining("AddField");
+  }
+
   @Test void renameFieldKeepsThePositionAndRenamesIndexesAndConstraints() {
     ProjectState withIndex = apply(base,
         new AddIndex(n("Product"), new Index("shop_product_name_idx", names("name"), false, null)),

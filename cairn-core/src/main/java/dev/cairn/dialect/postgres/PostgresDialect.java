@@ -133,6 +133,15 @@ public final class PostgresDialect implements Dialect {
     return new PostgresIntrospector(connection).snapshot();
   }
 
+  @Override public boolean looksUpNames() {
+    return true;
+  }
+
+  @Override public java.util.Optional<java.util.List<dev.cairn.schema.TableObject>> tableObjects(
+      Connection connection, String table) throws SQLException {
+    return java.util.Optional.of(new PostgresIntrospector(connection).tableObjects(table));
+  }
+
   @Override public DatabaseLock lock(Connection connection, LockWait wait,
       java.util.function.Consumer<String> waiting) throws SQLException {
     return PostgresLock.acquire(connection, wait, waiting);

@@ -54,6 +54,26 @@ final class PostgresIntrospector {
       WHERE c.relnamespace = to_regnamespace(current_schema()) AND NOT i.indisprimary
       """;
 
+  /** One table's constraints and indexes (those behind a constraint left out), with columns. */
+  private static final String TABLE_OBJECTS = """
+      SELECT con.conname, con.contype::text, true, false,
+        (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n)
+      FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+      WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relname = ?
+        AND con.contype IN ('p', 'u', 'f', 'c')
+      UNION ALL
+      SELECT ic.relname, CASE WHEN i.indisunique THEN 'U' ELSE 'i' END, false,
+        EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc JOIN pg_opclass o ON o.oid = oc
+          WHERE o.opcname LIKE '%pattern_ops'),
+        (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(i.indkey) WITH ORDINALITY k(n, i)
+          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n)
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+      WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relname = ?
+        AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid)
+      """;
+
   private final Connection connection;
 
   PostgresIntrospector(Connection connection) {
@@ -107,6 +127,29 @@ final class PostgresIntrospector {
     Map<String, SchemaSnapshot.Table> result = new LinkedHashMap<>();
     for (Builder b : tables.values()) result.put(b.name, b.build());
     return new SchemaSnapshot(result);
+  }
+
+  /** The constraints and indexes of {@code table}, as PostgreSQL names them. */
+  List<dev.cairn.schema.TableObject> tableObjects(String table) throws SQLException {
+    List<dev.cairn.schema.TableObject> objects = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(TABLE_OBJECTS)) {
+      ps.setString(1, table);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          var kind = switch (rs.getString(2)) {
+            case "p" -> dev.cairn.schema.TableObject.Kind.PRIMARY_KEY;
+            case "u", "U" -> dev.cairn.schema.TableObject.Kind.UNIQUE;
+            case "f" -> dev.cairn.schema.TableObject.Kind.FOREIGN_KEY;
+            case "c" -> dev.cairn.schema.TableObject.Kind.CHECK;
+            default -> dev.cairn.schema.TableObject.Kind.INDEX;
+          };
+          objects.add(new dev.cairn.schema.TableObject(rs.getString(1), kind, strings(rs, 5),
+              rs.getBoolean(3), rs.getBoolean(4)));
+        }
+      }
+    }
+    return objects;
   }
 
   private interface RowReader {

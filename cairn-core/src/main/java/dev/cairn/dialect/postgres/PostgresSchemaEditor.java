@@ -39,7 +39,7 @@ final class PostgresSchemaEditor extends SchemaEditor {
    * a change that would round values (see {@link PostgresTypeChange}).
    */
   @Override protected void changeColumnType(String table, String column, Field oldTyped,
-      Field newTyped, String comment) throws SQLException {
+      Field newTyped) throws SQLException {
     PostgresTypeChange change = new PostgresTypeChange(oldTyped, newTyped);
     String type = alterColumnType(newTyped);
     String loss = change.lossCondition(q(column));
@@ -49,12 +49,11 @@ final class PostgresSchemaEditor extends SchemaEditor {
           + " or keep the old type";
       run("DO $cairn$ BEGIN IF EXISTS (SELECT 1 FROM " + q(table) + " WHERE " + loss + ")"
           + " THEN RAISE EXCEPTION '%', " + dialect.literal(message)
-          + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", comment);
-      comment = null;
+          + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", null);
     }
     String using = change.using(q(column));
     run("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type
-        + (using == null ? "" : " USING " + using), comment);
+        + (using == null ? "" : " USING " + using), null);
   }
 
   /** Adds the table and column comments, which CREATE TABLE cannot carry. */

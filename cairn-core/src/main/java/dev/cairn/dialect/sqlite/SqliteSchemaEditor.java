@@ -72,7 +72,8 @@ final class SqliteSchemaEditor extends SchemaEditor {
         + " (" + q(column) + ")", null);
   }
 
-  @Override protected void dropUnique(String table, String column) throws SQLException {
+  @Override protected void dropUnique(ModelState model, String table, String column)
+      throws SQLException {
     dropIndex(uniqueName(table, column));
   }
 
@@ -104,8 +105,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
       throws SQLException {
     if (!oldModel.managed() || !newModel.managed()) return;
     if (!oldModel.table().equals(newModel.table())) {
-      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()),
-          "Rename table " + oldModel.table() + " to " + newModel.table());
+      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()), null);
       if (hasGeneratedNames(newModel)) remake(state, new TableRemake(newModel, newModel));
     }
     alterJoinTables(state, oldModel, newModel);
@@ -116,7 +116,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
    * position: the names Cairn gave its indexes follow the table and columns.
    */
   @Override protected void alterJoinTable(ProjectState state, ModelState oldJoin,
-      ModelState newJoin) throws SQLException {
+      ModelState newJoin, ModelState renamedModel) throws SQLException {
     List<Name> olds = new ArrayList<>(oldJoin.fields().keySet());
     List<Name> news = new ArrayList<>(newJoin.fields().keySet());
     Map<Name, Name> renamed = new LinkedHashMap<>();
@@ -144,11 +144,11 @@ final class SqliteSchemaEditor extends SchemaEditor {
         && field.dbDefault() == null;
     if (plainColumn) {
       run("ALTER TABLE " + q(model.table()) + " ADD COLUMN "
-          + columnDefinition(state, model, name, field), "Add field " + name + " to " + model.name());
+          + columnDefinition(state, model, name, field), null);
       if (field.hasIndex()) createFieldIndex(model.table(), field.column(name));
       return;
     }
-    remake(state, new TableRemake(model.withoutField(name), model), "Add field " + name + " to " + model.name());
+    remake(state, new TableRemake(model.withoutField(name), model));
   }
 
   @Override public void removeField(ProjectState state, ModelState model, Name name)
@@ -158,8 +158,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
       super.removeField(state, model, name);
       return;
     }
-    remake(state, new TableRemake(model, model.withoutField(name)),
-        "Remove field " + name + " from " + model.name());
+    remake(state, new TableRemake(model, model.withoutField(name)));
   }
 
   @Override public void alterField(ProjectState fromState, ModelState oldModel, Name oldName,
@@ -172,22 +171,22 @@ final class SqliteSchemaEditor extends SchemaEditor {
     }
     String oldColumn = oldField.column(oldName);
     String newColumn = newField.column(newName);
-    String comment = "Alter field " + newName + " on " + newModel.name();
     ModelState source = oldModel;
     if (!oldColumn.equals(newColumn)) {
       // RENAME COLUMN first: it also rewrites the foreign keys of other tables that name the
       // column (SQLite 3.26+, legacy_alter_table off), where a remake alone would leave them
       // naming a column that is gone ("foreign key mismatch" on a renamed primary key).
       run("ALTER TABLE " + q(newModel.table()) + " RENAME COLUMN " + q(oldColumn) + " TO "
-          + q(newColumn), "Rename field " + oldName + " on " + newModel.name() + " to " + newName);
+          + q(newColumn), null);
       if (onlyRenamed(oldField, newField)) return;
       source = oldModel.withAlteredField(oldName, oldField.toBuilder().dbColumn(newColumn).build());
-      comment = null;
     } else if (sameInDatabase(oldField, newField)) {
       return;
     }
-    remake(toState, new TableRemake(source, newModel, Map.of(newName, oldName)), comment);
-    if (!newField.type().isForeignKey() && !dialect.columnType(Relations.keyColumnType(oldField))
+    remake(toState, new TableRemake(source, newModel, Map.of(newName, oldName)));
+    // Only a key others can point at carries its type to their columns; a relation is none.
+    if (!newField.type().isForeignKey() && !oldField.type().isForeignKey()
+        && !dialect.columnType(Relations.keyColumnType(oldField))
         .equals(dialect.columnType(Relations.keyColumnType(newField)))) {
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldField));
     }
@@ -247,19 +246,16 @@ final class SqliteSchemaEditor extends SchemaEditor {
     if (!model.managed()) return;
     // No ALTER INDEX in SQLite: the index is made again under its new name.
     dropIndex(oldName);
-    run(createIndexSql(model, model.index(newName).orElseThrow()),
-        "Rename index " + oldName + " on " + model.name() + " to " + newName);
+    run(createIndexSql(model, model.index(newName).orElseThrow()), null);
   }
 
   @Override public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
       throws SQLException {
     if (!model.managed()) return;
     if (constraint.kind() == Constraint.Kind.UNIQUE) {
-      run(uniqueIndexSql(model, constraint),
-          "Create constraint " + constraint.name() + " on " + model.name());
+      run(uniqueIndexSql(model, constraint), null);
     } else {
-      remake(state, new TableRemake(model.withoutConstraint(constraint.name()), model),
-          "Create constraint " + constraint.name() + " on " + model.name());
+      remake(state, new TableRemake(model.withoutConstraint(constraint.name()), model));
     }
   }
 
@@ -269,25 +265,20 @@ final class SqliteSchemaEditor extends SchemaEditor {
     if (constraint.kind() == Constraint.Kind.UNIQUE) {
       dropIndex(constraint.name());
     } else {
-      remake(state, new TableRemake(model, model.withoutConstraint(constraint.name())),
-          "Remove constraint " + constraint.name() + " from " + model.name());
+      remake(state, new TableRemake(model, model.withoutConstraint(constraint.name())));
     }
   }
 
   // ---- the remake -----------------------------------------------------------------------------
-
-  private void remake(ProjectState state, TableRemake remake) throws SQLException {
-    remake(state, remake, null);
-  }
 
   /**
    * The remake: a new table under a temporary name, the rows copied, the old table dropped, the
    * new one renamed, its indexes made again. Dropping and renaming (rather than renaming the old
    * table away) keeps the foreign keys of other tables pointing at the right name
    * (https://www.sqlite.org/lang_altertable.html#otheralter). A table that moves is renamed first,
-   * so that those keys follow it.
+   * so that those keys follow it. Its CREATE TABLE carries a note for {@code sqlmigrate}.
    */
-  private void remake(ProjectState state, TableRemake remake, String comment) throws SQLException {
+  private void remake(ProjectState state, TableRemake remake) throws SQLException {
     ModelState model = remake.newModel();
     String table = model.table();
     String source = remake.oldModel().table();
@@ -295,8 +286,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
       run("ALTER TABLE " + q(source) + " RENAME TO " + q(table), null);
     }
     String temporary = "new__" + table;
-    run(createTableSql(state, model, temporary), comment == null ? "Remake table " + table
-        : comment + " (remake table " + table + ")");
+    run(createTableSql(state, model, temporary), "(remake table " + table + ")");
     run(remake.copyRows(temporary, table, this::q));
     if (hasAutoincrement(model)) {
       // The copy starts the new table's AUTOINCREMENT counter at its highest id: carry over the

@@ -342,6 +342,43 @@ final class SqliteOperationsTest {
     h.assertSchema(before, "after a failed AlterField");
   }
 
+  /** A hand-written AlterField to or from through would drop a join table with its rows. */
+  @Test void alterFieldToOrFromAThroughModelRefusesToDropTheJoinTable() throws Exception {
+    ProjectState before = h.migrate(base(), createModel("ProductTag", "id", id(),
+        "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag")));
+    insertProducts();
+    var pairs = strings("SELECT count(*) FROM shop_product_tags");
+    AlterField toThrough = new AlterField(n("Product"), n("tags"),
+        manyToMany("shop.Tag").through("shop.ProductTag").build());
+
+    assertThatThrownBy(() -> h.forwards(before, toThrough))
+        .isInstanceOf(dev.cairn.schema.UnsupportedSchemaChange.class)
+        .hasMessageContaining("AlterField of shop.Product.tags to use the through model"
+            + " shop.ProductTag would drop a join table with its rows")
+        .hasMessageContaining("SeparateDatabaseAndState");
+    AlterField toAuto = new AlterField(n("Product"), n("tags"), manyToMany("shop.Tag").build());
+    assertThatThrownBy(() -> h.sql(toThrough.stateForwards("shop", before), toAuto, false))
+        .hasMessageContaining("to stop using the through model shop.ProductTag");
+    assertThat(strings("SELECT count(*) FROM shop_product_tags")).isEqualTo(pairs);
+    h.assertSchema(before, "after a refused AlterField");
+  }
+
+  /** preserve_default: false, as makemigrations writes a value given for the NULL rows. */
+  @Test void alterFieldWithAOneOffDefaultFillsTheNullRowsAndKeepsItOutOfTheState() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    AlterField op = new AlterField(n("Product"), n("stock"), integer().defaultValue(5).build(), false);
+    ProjectState after = h.forwards(before, op);
+    assertThat(after.requireModel("shop", n("Product")).requireField(n("stock")))
+        .isEqualTo(integer().build());
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+    h.backwards(before, op);
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    h.forwards(before, op);
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+  }
+
   @Test void alterFieldFromNotNullToNull() throws Exception {
     alterKeepingRows(new AlterField(n("Product"), n("price"), decimal(8, 2).nullable(true).build()));
   }
@@ -727,6 +764,49 @@ final class SqliteOperationsTest {
         s.execute("INSERT INTO shop_item (shelf_id) VALUES ('nowhere')");
       }
     })).isInstanceOf(java.sql.SQLException.class);
+  }
+
+  @Test void aDatabaseMadeByDjangoEvolvesByTheNamesItHas() throws Exception {
+    // Django's DDL on SQLite: inline UNIQUE and CHECK, and index names of no scheme at all, as a
+    // database adopted from elsewhere may have.
+    h.execute("CREATE TABLE \"shop_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+        + " \"name\" varchar(50) NOT NULL UNIQUE)");
+    h.execute("CREATE TABLE \"shop_product\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"
+        + " \"name\" varchar(100) NOT NULL, \"code\" varchar(20) NOT NULL UNIQUE,"
+        + " \"stock\" integer unsigned NOT NULL CHECK (\"stock\" >= 0), \"category_id\" bigint NULL"
+        + " REFERENCES \"shop_category\" (\"id\") DEFERRABLE INITIALLY DEFERRED)");
+    h.execute("CREATE INDEX legacy_product_category_idx ON shop_product (category_id)");
+    h.execute("CREATE INDEX legacy_product_name_idx ON shop_product (name)");
+    h.execute("INSERT INTO shop_category (name) VALUES ('office')");
+    h.execute("INSERT INTO shop_product (name, code, stock, category_id) SELECT 'pen', 'p-1', 3, id"
+        + " FROM shop_category");
+    ProjectState adopted = adoptedState();
+
+    List<Operation> ops = List.of(
+        new AlterField(n("Product"), n("name"), chars(100).build()),
+        new AlterField(n("Product"), n("code"), chars(20).build()),
+        new AlterField(n("Product"), n("stock"), integer().build()),
+        new RenameField(n("Product"), n("category"), n("group")),
+        new AlterField(n("Product"), n("group"),
+            foreignKey("shop.Category").nullable(true).onDelete(OnDelete.PROTECT).build()),
+        new RenameField(n("Category"), n("name"), n("title")),
+        new AlterField(n("Category"), n("title"), chars(50).build()));
+    List<ProjectState> states = new java.util.ArrayList<>(List.of(adopted));
+    for (Operation op : ops) states.add(h.forwardsUnchecked(states.get(states.size() - 1), op));
+    h.assertSchema(states.get(ops.size()), "after evolving a database Cairn did not make");
+    assertThat(h.rows("SELECT name, code, stock, group_id FROM shop_product"))
+        .containsExactly(List.of("pen", "p-1", 3, 1));
+    for (int i = ops.size() - 1; i >= 0; i--) h.backwards(states.get(i), ops.get(i));
+    h.assertSchema(adopted, "back at the start, now with the generated names");
+  }
+
+  /** The models of the database above, as its initial migration (faked) describes them. */
+  private static ProjectState adoptedState() {
+    ProjectState s = createModel("Category", "id", id(), "name", chars(50).unique(true))
+        .stateForwards("shop", ProjectState.empty());
+    return createModel("Product", "id", id(), "name", chars(100).dbIndex(true),
+        "code", chars(20).unique(true), "stock", Field.of(FieldType.POSITIVE_INTEGER),
+        "category", foreignKey("shop.Category").nullable(true)).stateForwards("shop", s);
   }
 
   // ---- helpers --------------------------------------------------------------------------------

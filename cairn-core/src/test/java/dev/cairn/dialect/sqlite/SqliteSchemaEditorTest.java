@@ -54,7 +54,7 @@ final class SqliteSchemaEditorTest {
   @Test void createModelMakesAnAutoincrementKeyAndInlineReferences() throws Exception {
     assertThat(sql(beforeProduct(), PRODUCT)).startsWith(
         "CREATE TABLE \"shop_product\" " + PRODUCT_COLUMNS.formatted(100),
-        "CREATE INDEX \"shop_product_category_id_fe113732\" ON \"shop_product\" (\"category_id\")");
+        "CREATE INDEX \"shop_product_category_id_14d7eea8\" ON \"shop_product\" (\"category_id\")");
   }
 
   @Test void createModelMakesTheJoinTableWithAUniqueIndexForThePair() throws Exception {
@@ -63,7 +63,7 @@ final class SqliteSchemaEditorTest {
             + " \"product_id\" bigint NOT NULL REFERENCES \"shop_product\" (\"id\") ON DELETE CASCADE"
             + " DEFERRABLE INITIALLY DEFERRED, \"tag_id\" bigint NOT NULL REFERENCES \"shop_tag\""
             + " (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)",
-        "CREATE UNIQUE INDEX \"shop_product_tags_product_id_tag_id_a8da5517_uniq\""
+        "CREATE UNIQUE INDEX \"shop_product_tags_product_id_tag_id_a244154e_uniq\""
             + " ON \"shop_product_tags\" (\"product_id\", \"tag_id\")");
   }
 
@@ -75,10 +75,10 @@ final class SqliteSchemaEditorTest {
             Constraint.unique("counter_code_hits", names("code", "hits"), "hits > 0")));
     assertThat(sql(ProjectState.empty(), counter)).containsExactly(
         "CREATE TABLE \"shop_counter\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL,"
-            + " \"hits\" integer unsigned NOT NULL CONSTRAINT \"shop_counter_hits_60b39507_check\""
+            + " \"hits\" integer unsigned NOT NULL CONSTRAINT \"shop_counter_hits_55ff0d04_check\""
             + " CHECK (\"hits\" >= 0), \"code\" varchar(5) NOT NULL,"
             + " CONSTRAINT \"counter_hits_small\" CHECK (hits < 100))",
-        "CREATE UNIQUE INDEX \"shop_counter_code_a8464ea9_uniq\" ON \"shop_counter\" (\"code\")",
+        "CREATE UNIQUE INDEX \"shop_counter_code_b5c60712_uniq\" ON \"shop_counter\" (\"code\")",
         "CREATE UNIQUE INDEX \"counter_code_hits\" ON \"shop_counter\" (\"code\", \"hits\")"
             + " WHERE hits > 0");
   }
@@ -94,7 +94,7 @@ final class SqliteSchemaEditorTest {
         foreignKey("shop.Tag").nullable(true).build()))).containsExactly(
         "ALTER TABLE \"shop_product\" ADD COLUMN \"maker_id\" bigint NULL REFERENCES \"shop_tag\""
             + " (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED",
-        "CREATE INDEX \"shop_product_maker_id_1f97643e\" ON \"shop_product\" (\"maker_id\")");
+        "CREATE INDEX \"shop_product_maker_id_46862071\" ON \"shop_product\" (\"maker_id\")");
   }
 
   @Test void alterFieldRemakesTheTable() throws Exception {
@@ -108,14 +108,13 @@ final class SqliteSchemaEditorTest {
             "INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq FROM sqlite_sequence WHERE name = ?",
             "DROP TABLE \"shop_product\"",
             "ALTER TABLE \"new__shop_product\" RENAME TO \"shop_product\"",
-            "CREATE INDEX \"shop_product_category_id_fe113732\" ON \"shop_product\" (\"category_id\")");
+            "CREATE INDEX \"shop_product_category_id_14d7eea8\" ON \"shop_product\" (\"category_id\")");
   }
 
-  @Test void theRemakeCommentSaysWhatItIsFor() throws Exception {
+  @Test void theRemakeNotesWhichTableItRemakes() throws Exception {
     List<SqlStatement> statements =
         statements(base(), new AlterField(n("Product"), n("name"), chars(200).build()));
-    assertThat(statements.get(0).comment())
-        .isEqualTo("Alter field name on Product (remake table shop_product)");
+    assertThat(statements.get(0).comment()).isEqualTo("(remake table shop_product)");
   }
 
   @Test void addFieldWithADefaultFillsTheRowsFromABoundValue() throws Exception {
@@ -147,7 +146,7 @@ final class SqliteSchemaEditorTest {
     assertThat(sql.get(2)).endsWith("\"group_id\") SELECT \"id\", \"name\", \"price\", \"stock\","
         + " \"group_id\" FROM \"shop_product\"");
     assertThat(sql).last().isEqualTo(
-        "CREATE INDEX \"shop_product_group_id_68aeff2c\" ON \"shop_product\" (\"group_id\")");
+        "CREATE INDEX \"shop_product_group_id_3c3492a2\" ON \"shop_product\" (\"group_id\")");
   }
 
   @Test void renamingAPrimaryKeyIsOneRenameColumnWhichCarriesOtherTablesKeys() throws Exception {
@@ -176,7 +175,7 @@ final class SqliteSchemaEditorTest {
     List<String> sql = sql(base(), new AlterModelTable(n("Product"), "item"));
     assertThat(sql.get(0)).isEqualTo("ALTER TABLE \"shop_product\" RENAME TO \"item\"");
     assertThat(sql).contains(
-        "CREATE INDEX \"item_category_id_de3dd3a7\" ON \"item\" (\"category_id\")",
+        "CREATE INDEX \"item_category_id_03b07192\" ON \"item\" (\"category_id\")",
         "ALTER TABLE \"shop_product_tags\" RENAME TO \"item_tags\"",
         "ALTER TABLE \"new__item_tags\" RENAME TO \"item_tags\"");
   }
