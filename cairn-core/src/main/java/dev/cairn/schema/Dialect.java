@@ -100,6 +100,14 @@ public interface Dialect {
     checkIntegrity(connection);
   }
 
+  /**
+   * {@link #checkAsCommitWould} as one statement that fails when a check fails, so that it can go
+   * in a batch; empty where the checks are a query that returns what failed (SQLite's).
+   */
+  default java.util.Optional<String> checkAsCommitWouldStatement() {
+    return java.util.Optional.empty();
+  }
+
   /** Renders a constant for DDL, where the database accepts no bind parameters. */
   default String literal(Object value) {
     return SqlLiterals.render(value);

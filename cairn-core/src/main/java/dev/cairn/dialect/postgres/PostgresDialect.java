@@ -105,6 +105,10 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  @Override public java.util.Optional<String> checkAsCommitWouldStatement() {
+    return java.util.Optional.of(CHECK_AS_COMMIT_WOULD);
+  }
+
   private static final String CHECK_AS_COMMIT_WOULD = """
       DO $cairn$
       DECLARE immediate text;
