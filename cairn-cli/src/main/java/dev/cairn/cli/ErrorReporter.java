@@ -83,7 +83,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof MigrationErrors.MissingFile
         || e instanceof MigrationErrors.InconsistentHistory
         || e instanceof UnsupportedSchemaChange || e instanceof StateException
-        || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException) {
+        || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException
+        || e instanceof dev.cairn.autodetect.RefusedChange) {
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.DATABASE_ERROR;

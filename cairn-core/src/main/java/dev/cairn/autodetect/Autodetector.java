@@ -65,6 +65,8 @@ public final class Autodetector {
   /** The changes per app, in apply order; apps without changes are absent. */
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
+    StaleColumnReferences.check(current, to, apps);
+    current = new ThroughChanges(to, apps, this::add).apply(current);
     beforeFieldRenames = current;
     current = detectRenamedFields(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
@@ -295,17 +297,24 @@ public final class Autodetector {
     }
 
     /**
-     * RemoveField for each relation of {@code m} to another model deleted with it, as Django
-     * does: going backwards, each table is made again without a key to one not made yet, and
-     * the keys come back once both exist.
+     * RemoveField for each relation of {@code m} to another model deleted in this run, in this
+     * app or another, as Django does: going backwards, each table is made again without a key to
+     * one not made yet, and the keys come back once both exist; and another app's deletion
+     * waits for this removal, not for this deletion, which may itself wait for that app.
      */
     private void removeRelationsAmong(ModelState m, List<ModelState> deleted) {
       for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
         if (e.getValue().to() == null) continue;
         ModelKey target = ModelKey.resolve(app, e.getValue().to());
-        boolean deletedToo = deleted.stream().anyMatch(d -> d != m && d.key().equals(target));
-        if (deletedToo) add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        if (!target.equals(m.key()) && isDeleted(target)) {
+          add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        }
       }
+    }
+
+    private boolean isDeleted(ModelKey model) {
+      return apps.contains(model.app()) && current.model(model).isPresent()
+          && to.model(model).isEmpty();
     }
 
     /**
@@ -351,8 +360,8 @@ public final class Autodetector {
           replacedField(old, target, e);
           continue;
         }
-        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
-            otherApps(e.getValue()), false));
+        add(app, new Change(NotNullAlteration.of(questioner, target, modelName(target),
+            e.getKey(), before, e.getValue()), otherApps(e.getValue()), false));
       }
     }
 
