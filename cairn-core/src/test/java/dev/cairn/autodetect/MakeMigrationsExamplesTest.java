@@ -198,6 +198,15 @@ final class MakeMigrationsExamplesTest {
     checkEverywhere(List.of(step(one), step(two)));
   }
 
+  /** A new model takes the table of a deleted one: the deletion goes first. */
+  @Test void aNewModelTakingTheTableOfADeletedOneComesAfterIt() throws Exception {
+    ProjectState one = state(model("shop", "Product", fields("id", id(), "name", chars(20))));
+    ProjectState two = state(model("shop", "Item", fields("id", id(), "rank", integer()))
+        .withDbTable("shop_product"));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
   // ---- issue 8, item 6: a column and a many-to-many --------------------------------------
 
   /** A key becomes a many-to-many under its name, then a plain column: each time remove and add. */
