@@ -53,7 +53,7 @@ final class SqliteNativeLibrary {
   }
 
   /** $XDG_CACHE_HOME/cairn, else ~/.cache/cairn. */
-  private static Path cacheFolder() {
+  static Path cacheFolder() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache");

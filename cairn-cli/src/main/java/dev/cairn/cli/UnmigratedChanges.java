@@ -3,14 +3,17 @@ package dev.cairn.cli;
 import dev.cairn.autodetect.Autodetector;
 import dev.cairn.autodetect.NeedsAnswer;
 import dev.cairn.autodetect.NoInputQuestioner;
+import dev.cairn.autodetect.RefusedChange;
 import dev.cairn.config.AppConfig;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.models.ProjectModels;
 import dev.cairn.state.ProjectState;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.FutureTask;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It runs on a thread of its own while migrate connects and applies: it reads the migration
  * files a second time, in full, which a no-op migrate otherwise avoids (see DESIGN.md, "Files are
- * read in two steps"), so that it adds almost nothing to the wall time on two cores or more.
+ * read in two steps"). Its answer is kept ({@link CheckCache}) until a file it read changes, so
+ * that a deploy whose files are as they were last time does not pay for it again.
  */
 final class UnmigratedChanges {
   private static final Logger log = LoggerFactory.getLogger(UnmigratedChanges.class);
@@ -72,11 +76,21 @@ final class UnmigratedChanges {
       if (app.models() != null && !app.hasJpaModels()) scope.add(app.label());
     }
     if (scope.isEmpty()) return Set.of();
+    CheckCache cache = null;
+    try {
+      cache = CheckCache.of(project.config());
+      Optional<Set<String>> known = cache.apps();
+      if (known.isPresent()) return known.get();
+    } catch (IOException | RuntimeException e) {
+      log.debug("no cache for the check for unmigrated changes", e);
+    }
     try {
       ProjectState current = MigrationGraph.of(project.migrations()).withReplacements(Set.of())
           .leafState();
       ProjectState target = ProjectModels.load(project.config(), current, scope);
-      return changedApps(current, target, scope);
+      Set<String> apps = changedApps(current, target, scope);
+      if (cache != null) cache.keep(apps);
+      return apps;
     } catch (RuntimeException e) {
       log.debug("cannot read the models or migrations; no check for unmigrated changes", e);
       return Set.of();
@@ -88,8 +102,8 @@ final class UnmigratedChanges {
     try {
       return new TreeSet<>(new Autodetector(current, target, scope, new NoInputQuestioner())
           .detect().keySet());
-    } catch (NeedsAnswer e) {
-      // A question (a rename, a default) means a change; ask app by app which has one.
+    } catch (NeedsAnswer | RefusedChange e) {
+      // A question (a rename, a default) or a refused change is a change; find the apps.
       List<String> changed = new ArrayList<>();
       for (String app : scope) {
         try {
@@ -97,7 +111,7 @@ final class UnmigratedChanges {
               .isEmpty()) {
             changed.add(app);
           }
-        } catch (NeedsAnswer question) {
+        } catch (NeedsAnswer | RefusedChange question) {
           changed.add(app);
         }
       }

@@ -315,7 +315,7 @@ final class ErrorsTest {
 
   @Test void makemigrationsForAnAppWithoutAModelSourceIsRefused() throws SQLException {
     Cli.Result r = project.cairn("makemigrations", "shop");
-    assertRefused(r, "cairn.yaml: app 'shop' has no 'models' in cairn.yaml");
+    assertRefused(r, "cairn.yaml:5: app 'shop' has no 'models' in cairn.yaml");
     assertThat(r.err()).contains("models: models/shop.yaml");
     assertThat(folder.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0003_*");
   }

@@ -65,6 +65,8 @@ public final class Autodetector {
   /** The changes per app, in apply order; apps without changes are absent. */
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
+    StaleColumnReferences.check(current, to, apps);
+    current = new ThroughChanges(to, apps, this::add).apply(current);
     beforeFieldRenames = current;
     current = detectRenamedFields(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
@@ -395,8 +397,8 @@ public final class Autodetector {
           replacedField(old, target, e);
           continue;
         }
-        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
-            otherApps(e.getValue()), false));
+        add(app, new Change(NotNullAlteration.of(questioner, target, modelName(target),
+            e.getKey(), before, e.getValue()), otherApps(e.getValue()), false));
       }
     }
 

@@ -9,6 +9,7 @@ import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RenameModel;
+import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ public final class MigrationMaker {
         for (Operation op : ops) {
           if (op instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
           if (op instanceof RenameModel r) madeBy.put(new ModelKey(app, r.newName()), key);
+          if (op instanceof SeparateDatabaseAndState s) { // a through model taking over a table
+            for (Operation inner : s.stateOperations()) {
+              if (inner instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
+            }
+          }
         }
       }
       keys.put(app, appKeys);

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param modelsFile the models file resolved against the project folder; {@code null} for JPA or
  *     when there is none
  * @param migrations the migrations folder resolved against the project folder
- * @param modelsLine the line of {@code models:} in cairn.yaml, or 0 when none is given
+ * @param modelsLine where an error about the app's models points: the line of {@code models:} in
+ *     cairn.yaml, or of the app's label when it has none; 0 when not read from a file
  */
 public record AppConfig(String label, String models, Path modelsFile, Path migrations,
     int modelsLine) {

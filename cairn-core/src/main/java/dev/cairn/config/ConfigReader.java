@@ -78,7 +78,7 @@ public final class ConfigReader {
     String where = "app '" + label + "'";
     String models = null;
     String migrations = "migrations/" + label;
-    int modelsLine = 0;
+    int modelsLine = e.line();
     if (!(e.value() instanceof Scalar s && s.isNull())) {
       Mapping m = in.mapping(e.value(), where);
       in.checkKeys(m, APP_KEYS, "key", where);

@@ -34,9 +34,10 @@ public final class ProjectModels {
       }
       if (app.models() == null && apps.contains(app.label())
           && migrated.models().stream().anyMatch(m -> m.app().equals(app.label()))) {
-        throw new ModelSourceException(config.file(), 0, "app '" + app.label() + "' has no"
-            + " 'models' in cairn.yaml, so there are no models to compare its migrations with", "give it a models file: 'models: models/" + app.label()
-            + ".yaml' under '" + app.label() + ":'");
+        throw new ModelSourceException(config.file(), app.modelsLine(), "app '" + app.label()
+            + "' has no 'models' in cairn.yaml, so there are no models to compare its migrations"
+            + " with", "give it a models file: 'models: models/" + app.label() + ".yaml' under '"
+            + app.label() + ":'");
       }
     }
     return ModelsFileSource.of(config).load(migrated, apps);

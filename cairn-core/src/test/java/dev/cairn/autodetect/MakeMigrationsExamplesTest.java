@@ -254,6 +254,52 @@ final class MakeMigrationsExamplesTest {
             "Rename model Author to Writer", "Rename field name on writer to full_name"));
   }
 
+  /**
+   * A through model with its keys in another order, another key's on_delete and an extra field
+   * takes over the join table, then gives it back.
+   */
+  @Test void aThroughModelTakesOverTheJoinTableAndGivesItBack() throws Exception {
+    ProjectState plain = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "tag", foreignKey("shop.Tag").onDelete(dev.cairn.state.OnDelete.PROTECT),
+            "item", foreignKey("shop.Product").dbColumn("item"), "rank", integer())));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
+
+    assertThat(made.get(1).operations().get(0))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+    assertThat(made.get(2).operations().get(made.get(2).operations().size() - 1))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+  }
+
+  /** Another app's key to the through model waits for the migration that makes it. */
+  @Test void aKeyToANewThroughModelDependsOnTheMigrationThatMakesIt() throws Exception {
+    ProjectState plain = state(
+        model("blog", "Note", fields("id", id())),
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("blog", "Note", fields("id", id(),
+            "link", foreignKey("shop.Link").nullable(true))),
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag"))));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through)));
+
+    Migration note = made.stream().filter(m -> m.key().toString().equals("blog.0002_note_link"))
+        .findFirst().orElseThrow();
+    assertThat(note.dependencies()).contains(new MigrationKey("shop", "0002_alter_product_tags_and_more"));
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */

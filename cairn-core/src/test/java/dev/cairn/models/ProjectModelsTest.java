@@ -31,6 +31,7 @@ final class ProjectModelsTest {
     ProjectConfig config = config("apps:\n  shop:\n");
     ModelSourceException e = catchThrowableOfType(
         () -> ProjectModels.load(config, MIGRATED, Set.of("shop")), ModelSourceException.class);
+    assertThat(e.line()).isEqualTo(2);
     assertThat(e.problem()).startsWith("app 'shop' has no 'models' in cairn.yaml");
   }
 
