@@ -633,6 +633,40 @@ abstract class MakeMigrationsContract {
     assertThat(migrated.err()).doesNotContain("Your models");
   }
 
+  /** Issue 8, item 8: the renames given up front are honoured, and the rows stay. */
+  @Test void aModelRenamedWithOneOfItsFieldsKeepsItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Author:
+            fields:
+              name: {type: CharField, max_length: 50}
+              age: {type: IntegerField}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    try (Database db = Database.open(url); var s = db.connection().createStatement()) {
+      s.executeUpdate("INSERT INTO shop_author (name, age) VALUES ('Ann', 40)");
+    }
+    replaceIn("models/shop.yaml", "Author:", "Writer:");
+    replaceIn("models/shop.yaml", "name:", "full_name:");
+
+    Cli.Result made = cairn("makemigrations", "--noinput", "--rename", "shop.Author=shop.Writer",
+        "--rename", "writer.name=writer.full_name");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("- Rename model Author to Writer",
+        "- Rename field name on writer to full_name").doesNotContain("Delete model", "Create model");
+    migrateAndCheck();
+    try (Database db = Database.open(url); var s = db.connection().createStatement();
+        var rows = s.executeQuery("SELECT full_name, age FROM shop_writer")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("Ann");
+      assertThat(rows.getInt(2)).isEqualTo(40);
+    }
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

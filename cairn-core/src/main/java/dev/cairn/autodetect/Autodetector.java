@@ -214,6 +214,9 @@ public final class Autodetector {
       for (ModelState m : modelsOf(current, app)) if (to.model(m.key()).isEmpty()) deleted.add(m);
 
       for (ModelState[] pair : kept) removedIndexesAndConstraints(pair[0], pair[1]);
+      List<ModelState> freeingTables = freeingTables(deleted, created, kept);
+      deleted.removeAll(freeingTables);
+      if (!freeingTables.isEmpty()) deleteModels(freeingTables);
       List<Change> deferredRelations = createModels(created);
       for (ModelState[] pair : kept) {
         if (!Objects.equals(pair[0].table(), pair[1].table())) {
@@ -281,6 +284,30 @@ public final class Autodetector {
     }
 
     /**
+     * The deleted models whose table a new model or a table rename takes: they go before the
+     * models are made, as a column is freed before it is taken. Only those no other model points
+     * at, whose deletion waits for nothing; others keep their place after the field changes.
+     */
+    private List<ModelState> freeingTables(List<ModelState> deleted, List<ModelState> created,
+        List<ModelState[]> kept) {
+      Set<String> taken = new HashSet<>();
+      created.forEach(m -> taken.add(m.table().toLowerCase(java.util.Locale.ROOT)));
+      for (ModelState[] pair : kept) {
+        if (!pair[0].table().equals(pair[1].table())) {
+          taken.add(pair[1].table().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      List<ModelState> freeing = new ArrayList<>();
+      for (ModelState m : deleted) {
+        if (taken.contains(m.table().toLowerCase(java.util.Locale.ROOT))
+            && !isPointedAt(m.key())) {
+          freeing.add(m);
+        }
+      }
+      return freeing;
+    }
+
+    /**
      * DeleteModel for each removed model, referencing ones first. When a model of another app
      * pointed at one of them, its app drops that field (or model) in this run: the deletions wait
      * for it in a second migration, so that no migration refers to a model already gone.
@@ -310,6 +337,16 @@ public final class Autodetector {
           add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
         }
       }
+    }
+
+    private boolean isPointedAt(ModelKey model) {
+      for (ModelState m : current.models()) {
+        if (m.key().equals(model)) continue;
+        for (Field f : m.fields().values()) {
+          if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) return true;
+        }
+      }
+      return false;
     }
 
     private boolean isDeleted(ModelKey model) {
