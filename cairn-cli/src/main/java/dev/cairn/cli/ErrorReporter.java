@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.execute.MigrationErrors;
 import dev.cairn.files.InputException;
 import dev.cairn.graph.GraphException;
+import dev.cairn.schema.LockWaitTimeout;
 import dev.cairn.schema.UnsupportedSchemaChange;
 import dev.cairn.state.StateException;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     err.println("cairn: error: " + message(e));
     if (parsed != null && isTraceback(parsed)) {
       e.printStackTrace(err);
-    } else if (code == ExitCodes.DATABASE_ERROR && !(e instanceof MigrationErrors.MigrationFailed)) {
+    } else if (code == ExitCodes.DATABASE_ERROR && !(e instanceof MigrationErrors.MigrationFailed)
+        && !(e instanceof LockWaitTimeout)) {
       err.println("  (run with --traceback for details)");
     }
     err.flush();
@@ -74,7 +76,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   static int exitCode(Throwable e) {
     if (e instanceof CliException c) return c.exitCode();
     if (e instanceof dev.cairn.autodetect.NeedsAnswer) return ExitCodes.NEEDS_INPUT;
-    if (e instanceof MigrationErrors.MigrationFailed || e instanceof SQLException) {
+    if (e instanceof MigrationErrors.MigrationFailed || e instanceof SQLException
+        || e instanceof LockWaitTimeout) {
       return ExitCodes.DATABASE_ERROR;
     }
     if (e instanceof InputException || e instanceof GraphException
@@ -83,7 +86,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof MigrationErrors.MissingFile
         || e instanceof MigrationErrors.InconsistentHistory
         || e instanceof UnsupportedSchemaChange || e instanceof StateException
-        || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException) {
+        || e instanceof dev.cairn.merge.BranchClash || e instanceof IllegalArgumentException
+        || e instanceof dev.cairn.autodetect.RefusedChange) {
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.DATABASE_ERROR;

@@ -61,14 +61,57 @@ final class InteractiveQuestioner implements Questioner {
             + " a default (or null: true) in the models, then run makemigrations again");
       }
       if (!choice.trim().equals("1")) continue;
-      while (true) {
-        String value = ask("Please enter the default value as YAML (0, 'text', true): ");
-        if (value == null) return endOfInput(() -> noInput.oneOffDefault(model, fieldName, field));
-        try {
-          return parseValue(value);
-        } catch (IllegalArgumentException e) {
-          out.println(e.getMessage());
+      Object value = askValue();
+      return value != null ? value
+          : endOfInput(() -> noInput.oneOffDefault(model, fieldName, field));
+    }
+  }
+
+  @Override public java.util.Optional<Object> notNullAlterationDefault(ModelKey model,
+      Name fieldName, Field field) {
+    String m = model.name().lower();
+    out.println("It is impossible to change a nullable field '" + fieldName + "' on " + m
+        + " to non-nullable without providing a default. This is because the database needs"
+        + " something to populate existing rows.");
+    out.println("Please select a fix:");
+    out.println(" 1) Provide a one-off default now (will be set on all existing rows with a null"
+        + " value for this column)");
+    out.println(" 2) Ignore for now. Existing rows that contain NULL values will have to be"
+        + " handled manually, for example with a RunSQL operation; until then the migration"
+        + " fails on them.");
+    out.println(" 3) Quit and manually define a default value in the models.");
+    while (true) {
+      String choice = ask("Select an option: ");
+      if (choice == null) {
+        return endOfInput(() -> noInput.notNullAlterationDefault(model, fieldName, field));
+      }
+      switch (choice.trim()) {
+        case "1" -> {
+          Object value = askValue();
+          if (value == null) {
+            return endOfInput(() -> noInput.notNullAlterationDefault(model, fieldName, field));
+          }
+          return java.util.Optional.of(value);
         }
+        case "2" -> {
+          return java.util.Optional.empty();
+        }
+        case "3" -> throw new NeedsAnswer("stopped: give " + m + "." + fieldName + " a default"
+            + " (or keep null: true) in the models, then run makemigrations again");
+        default -> { }
+      }
+    }
+  }
+
+  /** A value typed at the prompt, asked again until it parses; {@code null} when input ends. */
+  private Object askValue() {
+    while (true) {
+      String value = ask("Please enter the default value as YAML (0, 'text', true): ");
+      if (value == null) return null;
+      try {
+        return parseValue(value);
+      } catch (IllegalArgumentException e) {
+        out.println(e.getMessage());
       }
     }
   }

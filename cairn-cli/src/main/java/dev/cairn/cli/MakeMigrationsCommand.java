@@ -6,6 +6,7 @@ import dev.cairn.autodetect.Change;
 import dev.cairn.autodetect.MigrationMaker;
 import dev.cairn.autodetect.NoInputQuestioner;
 import dev.cairn.autodetect.Questioner;
+import dev.cairn.autodetect.RefusedChange;
 import dev.cairn.config.AppConfig;
 import dev.cairn.files.MigrationWriter;
 import dev.cairn.graph.MigrationGraph;
@@ -83,7 +84,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
   List<String> notRenames = new ArrayList<>();
 
   @Option(names = "--default", paramLabel = "<model.field>=<value>",
-      description = "A one-off value for existing rows of a new NOT NULL field: product.sku=\"''\".")
+      description = "A one-off value for the rows of a field that is new, or becomes, NOT NULL:"
+          + " product.sku=\"''\".")
   List<String> defaults = new ArrayList<>();
 
   @Override public Integer call() throws IOException {
@@ -116,7 +118,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     // Every app is compared, as Django does, so that a named app's migration can bring the
     // new migrations of other apps it needs; the rest are left for their own run.
     Map<String, List<Change>> changes =
-        new Autodetector(current, target, appsWithModels(project, scope), questioner(out)).detect();
+        detect(project, current, target, appsWithModels(project, scope), out);
     List<Migration> made = changes.isEmpty() ? List.of()
         : MigrationMaker.onlyFor(maker.make(changes, name), scope);
     if (made.isEmpty()) {
@@ -131,6 +133,19 @@ final class MakeMigrationsCommand implements Callable<Integer> {
       return ExitCodes.CHECK_FAILED;
     }
     return emit(project, made, out, log);
+  }
+
+  /** The changes; a refused one names the models file it is in. */
+  private Map<String, List<Change>> detect(Project project, ProjectState current,
+      ProjectState target, Set<String> scope, PrintWriter out) {
+    try {
+      return new Autodetector(current, target, scope, questioner(out)).detect();
+    } catch (RefusedChange e) {
+      AppConfig app = e.app() == null ? null : project.config().apps().get(e.app());
+      if (app == null || app.modelsFile() == null) throw e;
+      throw new CliException(ExitCodes.BAD_INPUT, relative(project, app.modelsFile()) + ": "
+          + e.getMessage());
+    }
   }
 
   /** The comment at the top of every file Cairn writes. */

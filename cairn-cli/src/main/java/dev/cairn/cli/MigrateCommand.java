@@ -8,9 +8,11 @@ import dev.cairn.execute.PlanStep;
 import dev.cairn.execute.Target;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
+import dev.cairn.schema.LockWait;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +59,23 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--noinput", description = "Never ask a question (migrate asks none yet).")
   boolean noinput;
 
+  @Option(names = "--lock-wait", paramLabel = "<duration>", defaultValue = "10m",
+      converter = LockWaitConverter.class,
+      description = "Wait this long for the migration lock while another migrate holds it, then"
+          + " exit with 4 (30s, 10m, 1h; 0: do not wait). Default: ${DEFAULT-VALUE}.")
+  LockWait lockWait;
+
+  /** Reads {@code --lock-wait}; a bad value is a usage error naming the option. */
+  static final class LockWaitConverter implements CommandLine.ITypeConverter<LockWait> {
+    @Override public LockWait convert(String value) {
+      try {
+        return LockWait.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
@@ -88,8 +107,8 @@ final class MigrateCommand implements Callable<Integer> {
           describeTargets(project));
       List<PlanStep> done;
       try {
-        done = executor.migrate(targets, new MigrateOptions(fake, fakeInitial, ignoreChecksums),
-            printer);
+        done = executor.migrate(targets,
+            new MigrateOptions(fake, fakeInitial, ignoreChecksums, lockWait), printer);
       } catch (Exception e) {
         printer.failed();
         throw e;
@@ -147,6 +166,11 @@ final class MigrateCommand implements Callable<Integer> {
       this.err = err;
       this.project = project;
       this.targets = targets;
+    }
+
+    @Override public void waitingForLock(String lock, LockWait upTo) {
+      out.println("Waiting for " + lock + "; giving up after " + upTo + " (--lock-wait).");
+      out.flush();
     }
 
     @Override public void missingFiles(List<MigrationKey> keys) {

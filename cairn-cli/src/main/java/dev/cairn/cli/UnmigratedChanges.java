@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.autodetect.Autodetector;
 import dev.cairn.autodetect.NeedsAnswer;
 import dev.cairn.autodetect.NoInputQuestioner;
+import dev.cairn.autodetect.RefusedChange;
 import dev.cairn.config.AppConfig;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.models.ProjectModels;
@@ -101,8 +102,8 @@ final class UnmigratedChanges {
     try {
       return new TreeSet<>(new Autodetector(current, target, scope, new NoInputQuestioner())
           .detect().keySet());
-    } catch (NeedsAnswer e) {
-      // A question (a rename, a default) means a change; ask app by app which has one.
+    } catch (NeedsAnswer | RefusedChange e) {
+      // A question (a rename, a default) or a refused change is a change; find the apps.
       List<String> changed = new ArrayList<>();
       for (String app : scope) {
         try {
@@ -110,7 +111,7 @@ final class UnmigratedChanges {
               .isEmpty()) {
             changed.add(app);
           }
-        } catch (NeedsAnswer question) {
+        } catch (NeedsAnswer | RefusedChange question) {
           changed.add(app);
         }
       }

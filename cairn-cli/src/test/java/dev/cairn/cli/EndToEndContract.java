@@ -262,6 +262,39 @@ abstract class EndToEndContract {
     assertThat(table("shop_product").columnNames()).contains("category_id");
   }
 
+  @Test void narrowingACharFieldNeverCutsAValue() throws Exception {
+    project.cairnOk("migrate");
+    project.execute("INSERT INTO catalog_category (name) VALUES ('stationery')");
+    project.write("migrations/catalog/0002_short_name.yaml", """
+        dependencies:
+          - catalog.0001_initial
+        operations:
+          - AlterField:
+              model_name: category
+              name: name
+              field: {type: CharField, max_length: 4, unique: true}
+        """);
+    Cli.Result r = project.cairn("migrate");
+    if (refusesValuesThatDoNotFit()) {
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+      assertThat(r.err()).contains("catalog.0002_short_name").contains("too long");
+      assertThat(appliedNames()).doesNotContain("catalog.0002_short_name");
+    } else {
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+    try (var db = dev.cairn.connect.Database.open(databaseUrl());
+        var s = db.connection().createStatement();
+        var rs = s.executeQuery("SELECT name FROM catalog_category")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("stationery");
+    }
+  }
+
+  /** Whether a value too long for the new type fails the migration (else it is kept as it is). */
+  abstract boolean refusesValuesThatDoNotFit();
+
+  abstract String databaseUrl();
+
   /** Django's CREATE statements for catalog.0001 and shop.0001 on this database. */
   abstract String[] djangoInitialDdl();
 

@@ -200,6 +200,274 @@ abstract class MakeMigrationsContract {
     assertThat(cairn("makemigrations", "--check").exitCode()).isZero();
   }
 
+  /**
+   * Adding {@code through} to a many-to-many with rows: the through model takes over the join
+   * table (Django's documented recipe), its extra NOT NULL field asks for a one-off default, and
+   * the pairs survive forwards, back and forwards again.
+   */
+  @Test void aThroughModelTakesOverTheJoinTableWithItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String tagAndProduct = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """;
+    models("app: catalog\nmodels: {}\n",
+        tagAndProduct + "      tags: {type: ManyToManyField, to: Tag}\n");
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_tag (id, label) VALUES (1, 'x'), (2, 'y')",
+        "INSERT INTO shop_product (id, name) VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO shop_product_tags (product_id, tag_id) VALUES (1, 1), (1, 2), (2, 2)");
+
+    models(null, tagAndProduct + """
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            fields:
+              product: {type: ForeignKey, to: Product, on_delete: CASCADE}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+              position: {type: IntegerField}
+        """);
+    Cli.Result asked = cairn("makemigrations", "--noinput");
+    assertThat(asked.exitCode()).as(asked.toString()).isEqualTo(3);
+    assertThat(asked.err()).contains("--default producttag.position=");
+    Cli.Result made = cairn("makemigrations", "--noinput", "--default", "producttag.position=0");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("Add field position to producttag");
+    assertThat(Files.readString(root.resolve("migrations/shop/0002_alter_product_tags_and_more.yaml")))
+        .contains("SeparateDatabaseAndState", "RenameJoinTable", "old_table: shop_product_tags",
+            "new_table: shop_producttag", "CreateModel", "AlterField");
+    Cli.Result sql = cairn("sqlmigrate", "shop", "0002");
+    assertThat(sql.exitCode()).as(sql.toString()).isZero();
+    assertThat(sql.out()).contains("-- Rename join table shop_product_tags of product.tags to"
+        + " shop_producttag, keeping its rows", "ALTER TABLE \"shop_product_tags\" RENAME TO"
+        + " \"shop_producttag\"").doesNotContain("DROP TABLE \"shop_product_tags\"");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id, position FROM shop_producttag"))
+        .containsExactly("1,1,0", "1,2,0", "2,2,0");
+
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id, position FROM shop_producttag"))
+        .containsExactly("1,1,0", "1,2,0", "2,2,0");
+  }
+
+  /**
+   * Removing {@code through} together with the through model: its extra field goes, then the
+   * table is handed back to the auto-created join table with its pairs, forwards and back.
+   */
+  @Test void removingTheThroughModelHandsItsTableBackWithItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String tagAndProduct = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100}
+        """;
+    models("app: catalog\nmodels: {}\n", tagAndProduct + """
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            db_table: shop_product_tag_links
+            fields:
+              item: {type: ForeignKey, to: Product, on_delete: PROTECT, db_column: item}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+              position: {type: IntegerField, null: true}
+            constraints:
+              - {type: UniqueConstraint, name: shop_link_uniq, fields: [item, tag]}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_tag (id, label) VALUES (1, 'x'), (2, 'y')",
+        "INSERT INTO shop_product (id, name) VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO shop_product_tag_links (item, tag_id, position) VALUES (1, 1, 5), (1, 2, 6),"
+            + " (2, 2, 7)");
+
+    models(null, tagAndProduct + "      tags: {type: ManyToManyField, to: Tag}\n");
+    Cli.Result made = cairn("makemigrations", "--noinput");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("Remove field position from producttag",
+        "Custom state/database change combination");
+    assertThat(Files.readString(root.resolve(
+        "migrations/shop/0002_remove_producttag_shop_link_uniq_and_more.yaml")))
+        .contains("RenameJoinTable", "old_table: shop_product_tag_links",
+            "new_table: shop_product_tags", "old_columns: [id, item, tag_id]",
+            "new_columns: [id, product_id, tag_id]", "DeleteModel");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    assertThat(rows("SELECT item, tag_id FROM shop_product_tag_links"))
+        .containsExactly("1,1", "1,2", "2,2");
+    migrateAndCheck();
+    assertThat(rows("SELECT product_id, tag_id FROM shop_product_tags"))
+        .containsExactly("1,1", "1,2", "2,2");
+  }
+
+  /** A through model that stays while the field stops using it would strand the pairs. */
+  @Test void removingThroughButKeepingTheModelIsRefusedWithWhatToDo() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String models = """
+        app: shop
+        models:
+          Tag:
+            fields:
+              label: {type: CharField, max_length: 20}
+          Product:
+            fields:
+              tags: {type: ManyToManyField, to: Tag, through: ProductTag}
+          ProductTag:
+            fields:
+              product: {type: ForeignKey, to: Product, on_delete: CASCADE}
+              tag: {type: ForeignKey, to: Tag, on_delete: CASCADE}
+        """;
+    models("app: catalog\nmodels: {}\n", models);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    models(null, models.replace(", through: ProductTag", ""));
+
+    Cli.Result refused = cairn("makemigrations", "--noinput");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err()).contains("removing through: shop.ProductTag from shop.Product.tags",
+        "Keep through: shop.ProductTag").doesNotContain("Exception");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+  }
+
+  /**
+   * A nullable field made NOT NULL asks, as Django does, what to put in the rows that are NULL:
+   * a one-off value (written as preserve_default: false, so the models stay clean), nothing for
+   * now, or quit; --default answers up front and --noinput without it stops with exit code 3.
+   */
+  @Test void aFieldMadeNotNullAsksForAOneOffValueForItsNullRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String nullable = """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField, null: true}
+        """;
+    models("app: catalog\nmodels: {}\n", nullable);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_product (id, name, stock) VALUES (1, 'pen', NULL), (2, NULL, 3)");
+
+    models(null, nullable.replace("stock: {type: IntegerField, null: true}",
+        "stock: {type: IntegerField}"));
+    Cli.Result asked = cairn("makemigrations", "--noinput");
+    assertThat(asked.exitCode()).as(asked.toString()).isEqualTo(3);
+    assertThat(asked.err()).contains("product.stock", "--default product.stock=<value>");
+    Cli.Result quit = withInput("3\n", () -> cairn("makemigrations"));
+    assertThat(quit.exitCode()).as(quit.toString()).isEqualTo(3);
+    assertThat(quit.out()).contains("It is impossible to change a nullable field 'stock' on"
+        + " product to non-nullable without providing a default.",
+        " 1) Provide a one-off default now", " 2) Ignore for now.", " 3) Quit");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    Cli.Result made = cairn("makemigrations", "--noinput", "--default", "product.stock=0");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(Files.readString(root.resolve("migrations/shop/0002_alter_product_stock.yaml")))
+        .contains("field: {type: IntegerField, default: 0}", "preserve_default: false");
+    migrateAndCheck();
+    assertThat(rows("SELECT id, stock FROM shop_product")).containsExactly("1,0", "2,3");
+    assertThat(cairn("migrate", "shop", "0001").exitCode()).isZero();
+    sql("INSERT INTO shop_product (id, name, stock) VALUES (3, 'ink', NULL)");
+    migrateAndCheck();
+    assertThat(rows("SELECT id, stock FROM shop_product")).containsExactly("1,0", "2,3", "3,0");
+
+    // At the prompt: a one-off value for one field, "ignore for now" for the other.
+    models(null, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField}
+              note: {type: TextField, null: true}
+        """);
+    assertThat(cairn("makemigrations", "--noinput").exitCode()).isZero();
+    migrateAndCheck();
+    models(null, """
+        app: shop
+        models:
+          Product:
+            fields:
+              name: {type: CharField, max_length: 100, null: true}
+              stock: {type: IntegerField}
+              note: {type: TextField}
+        """);
+    Cli.Result ignored = withInput("2\n", () -> cairn("makemigrations"));
+    assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+    assertThat(Files.readString(root.resolve("migrations/shop/0004_alter_product_note.yaml")))
+        .contains("field: {type: TextField}").doesNotContain("preserve_default");
+    Cli.Result failed = cairn("migrate");
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(4);
+    sql("UPDATE shop_product SET note = ''");
+    migrateAndCheck();
+  }
+
+  /**
+   * A check or condition that still names a column the change renames or removes would make a
+   * migration that fails, or a state that disagrees with the database: makemigrations stops,
+   * naming the models file, the model, the constraint and the column.
+   */
+  @Test void rawSqlNamingARenamedOrRemovedColumnIsRefusedWithWhereAndWhat() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = """
+        app: shop
+        models:
+          Product:
+            fields:
+              price: {type: IntegerField}
+              stock: {type: IntegerField, null: true}
+            indexes:
+              - {name: shop_product_in_stock, fields: [price], condition: "\\"stock\\" > 0"}
+            constraints:
+              - {type: CheckConstraint, name: shop_product_price_gte_0, check: "price >= 0 AND note <> 'price'"}
+        """.replace("AND note <> 'price'", "AND length('price') > 0");
+    models("app: catalog\nmodels: {}\n", shop);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+
+    models(null, shop.replace("price: {type: IntegerField}", "cost: {type: IntegerField}")
+        .replace("fields: [price]", "fields: [cost]"));
+    Cli.Result renamed = cairn("makemigrations", "--noinput", "--rename", "product.price=product.cost");
+    assertThat(renamed.exitCode()).as(renamed.toString()).isEqualTo(2);
+    assertThat(renamed.err()).contains("models/shop.yaml", "CheckConstraint"
+        + " 'shop_product_price_gte_0' of model shop.Product names the column 'price'",
+        "update the check expression in").doesNotContain("Exception");
+
+    models(null, shop.replace("      stock: {type: IntegerField, null: true}\n", ""));
+    Cli.Result removed = cairn("makemigrations", "--noinput");
+    assertThat(removed.exitCode()).as(removed.toString()).isEqualTo(2);
+    assertThat(removed.err()).contains("models/shop.yaml", "the condition of index"
+        + " 'shop_product_in_stock' of model shop.Product names the column 'stock'");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    models(null, shop.replace("      stock: {type: IntegerField, null: true}\n", "")
+        .replace(", condition: \"\\\"stock\\\" > 0\"", ""));
+    Cli.Result fixed = cairn("makemigrations", "--noinput");
+    assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+    migrateAndCheck();
+  }
+
   /** Issue 8, item 6: never an AlterField that nothing can run, and one written by hand is refused. */
   @Test void aForeignKeyBecomingAManyToManyIsRemovedAndAddedAndAnAlterFieldForItIsRefused()
       throws Exception {
@@ -365,6 +633,40 @@ abstract class MakeMigrationsContract {
     assertThat(migrated.err()).doesNotContain("Your models");
   }
 
+  /** Issue 8, item 8: the renames given up front are honoured, and the rows stay. */
+  @Test void aModelRenamedWithOneOfItsFieldsKeepsItsRows() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Author:
+            fields:
+              name: {type: CharField, max_length: 50}
+              age: {type: IntegerField}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    try (Database db = Database.open(url); var s = db.connection().createStatement()) {
+      s.executeUpdate("INSERT INTO shop_author (name, age) VALUES ('Ann', 40)");
+    }
+    replaceIn("models/shop.yaml", "Author:", "Writer:");
+    replaceIn("models/shop.yaml", "name:", "full_name:");
+
+    Cli.Result made = cairn("makemigrations", "--noinput", "--rename", "shop.Author=shop.Writer",
+        "--rename", "writer.name=writer.full_name");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("- Rename model Author to Writer",
+        "- Rename field name on writer to full_name").doesNotContain("Delete model", "Create model");
+    migrateAndCheck();
+    try (Database db = Database.open(url); var s = db.connection().createStatement();
+        var rows = s.executeQuery("SELECT full_name, age FROM shop_writer")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("Ann");
+      assertThat(rows.getInt(2)).isEqualTo(40);
+    }
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {
@@ -378,6 +680,27 @@ abstract class MakeMigrationsContract {
       assertThat(db.dialect().introspect(db.connection()).withSortedColumns())
           .isEqualTo(ExpectedSchema.of(target, db.dialect()).withSortedColumns());
     }
+  }
+
+  private void sql(String... statements) throws Exception {
+    try (Database db = Database.open(url); var s = db.connection().createStatement()) {
+      for (String statement : statements) s.execute(statement);
+    }
+  }
+
+  /** Each row as its values joined by commas, in order of the columns. */
+  private List<String> rows(String query) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Database db = Database.open(url); var s = db.connection().createStatement();
+        var r = s.executeQuery(query + " ORDER BY 1, 2")) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= n; i++) values.add(r.getString(i));
+        rows.add(String.join(",", values));
+      }
+    }
+    return rows;
   }
 
   private SchemaSnapshot schema() throws Exception {

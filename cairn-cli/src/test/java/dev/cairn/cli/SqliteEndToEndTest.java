@@ -54,6 +54,14 @@ final class SqliteEndToEndTest extends EndToEndContract {
     assertThat(r.err()).contains("no database URL given", "--database <jdbc-url>");
   }
 
+  @Override boolean refusesValuesThatDoNotFit() {
+    return false;
+  }
+
+  @Override String databaseUrl() {
+    return "jdbc:sqlite:" + folder.resolve("db.sqlite3");
+  }
+
   @Override String[] djangoInitialDdl() {
     return new String[] {
         "CREATE TABLE \"catalog_category\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,"

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Answers given up front on the command line, for CI: {@code --rename product.title=product.name},
  * {@code --rename shop.Product=shop.Item}, {@code --no-rename ...}, {@code --default
- * product.sku="''"}. A question with no answer here goes to {@code fallback}. Immutable.
+ * product.sku="''"} (a new NOT NULL field, or a field that becomes NOT NULL). A question with no answer here goes to {@code fallback}. Immutable.
  *
  * @param renames old -> new, each {@code [app.]model[.field]}, lower case
  * @param notRenames pairs the user said are a removal and an addition, not a rename
@@ -59,6 +59,15 @@ public record Answers(Map<String, String> renames, Set<String> notRenames,
       if (defaults.containsKey(key)) return defaults.get(key);
     }
     return fallback.oneOffDefault(model, fieldName, field);
+  }
+
+  @Override public java.util.Optional<Object> notNullAlterationDefault(ModelKey model,
+      Name fieldName, Field field) {
+    for (String prefix : prefixes(model)) {
+      String key = prefix + fieldName.lower();
+      if (defaults.containsKey(key)) return java.util.Optional.of(defaults.get(key));
+    }
+    return fallback.notNullAlterationDefault(model, fieldName, field);
   }
 
   /** {@code model.} and {@code app.model.}: a field may be named with or without its app. */

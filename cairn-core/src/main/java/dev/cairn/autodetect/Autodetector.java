@@ -65,6 +65,8 @@ public final class Autodetector {
   /** The changes per app, in apply order; apps without changes are absent. */
   public Map<String, List<Change>> detect() {
     ProjectState current = detectRenamedModels(from);
+    StaleColumnReferences.check(current, to, apps);
+    current = new ThroughChanges(to, apps, this::add).apply(current);
     beforeFieldRenames = current;
     current = detectRenamedFields(current);
     Set<String> circularApps = CircularApps.find(current, to, apps);
@@ -212,6 +214,9 @@ public final class Autodetector {
       for (ModelState m : modelsOf(current, app)) if (to.model(m.key()).isEmpty()) deleted.add(m);
 
       for (ModelState[] pair : kept) removedIndexesAndConstraints(pair[0], pair[1]);
+      List<ModelState> freeingTables = freeingTables(deleted, created, kept);
+      deleted.removeAll(freeingTables);
+      if (!freeingTables.isEmpty()) deleteModels(freeingTables);
       List<Change> deferredRelations = createModels(created);
       for (ModelState[] pair : kept) {
         if (!Objects.equals(pair[0].table(), pair[1].table())) {
@@ -279,6 +284,30 @@ public final class Autodetector {
     }
 
     /**
+     * The deleted models whose table a new model or a table rename takes: they go before the
+     * models are made, as a column is freed before it is taken. Only those no other model points
+     * at, whose deletion waits for nothing; others keep their place after the field changes.
+     */
+    private List<ModelState> freeingTables(List<ModelState> deleted, List<ModelState> created,
+        List<ModelState[]> kept) {
+      Set<String> taken = new HashSet<>();
+      created.forEach(m -> taken.add(m.table().toLowerCase(java.util.Locale.ROOT)));
+      for (ModelState[] pair : kept) {
+        if (!pair[0].table().equals(pair[1].table())) {
+          taken.add(pair[1].table().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      List<ModelState> freeing = new ArrayList<>();
+      for (ModelState m : deleted) {
+        if (taken.contains(m.table().toLowerCase(java.util.Locale.ROOT))
+            && !isPointedAt(m.key())) {
+          freeing.add(m);
+        }
+      }
+      return freeing;
+    }
+
+    /**
      * DeleteModel for each removed model, referencing ones first. When a model of another app
      * pointed at one of them, its app drops that field (or model) in this run: the deletions wait
      * for it in a second migration, so that no migration refers to a model already gone.
@@ -295,17 +324,34 @@ public final class Autodetector {
     }
 
     /**
-     * RemoveField for each relation of {@code m} to another model deleted with it, as Django
-     * does: going backwards, each table is made again without a key to one not made yet, and
-     * the keys come back once both exist.
+     * RemoveField for each relation of {@code m} to another model deleted in this run, in this
+     * app or another, as Django does: going backwards, each table is made again without a key to
+     * one not made yet, and the keys come back once both exist; and another app's deletion
+     * waits for this removal, not for this deletion, which may itself wait for that app.
      */
     private void removeRelationsAmong(ModelState m, List<ModelState> deleted) {
       for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
         if (e.getValue().to() == null) continue;
         ModelKey target = ModelKey.resolve(app, e.getValue().to());
-        boolean deletedToo = deleted.stream().anyMatch(d -> d != m && d.key().equals(target));
-        if (deletedToo) add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        if (!target.equals(m.key()) && isDeleted(target)) {
+          add(app, Change.of(new RemoveField(modelName(m), e.getKey())));
+        }
       }
+    }
+
+    private boolean isPointedAt(ModelKey model) {
+      for (ModelState m : current.models()) {
+        if (m.key().equals(model)) continue;
+        for (Field f : m.fields().values()) {
+          if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(model)) return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isDeleted(ModelKey model) {
+      return apps.contains(model.app()) && current.model(model).isPresent()
+          && to.model(model).isEmpty();
     }
 
     /**
@@ -351,8 +397,8 @@ public final class Autodetector {
           replacedField(old, target, e);
           continue;
         }
-        add(app, new Change(new AlterField(modelName(target), e.getKey(), e.getValue()),
-            otherApps(e.getValue()), false));
+        add(app, new Change(NotNullAlteration.of(questioner, target, modelName(target),
+            e.getKey(), before, e.getValue()), otherApps(e.getValue()), false));
       }
     }
 

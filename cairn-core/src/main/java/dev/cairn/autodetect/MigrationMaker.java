@@ -9,6 +9,7 @@ import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RenameModel;
+import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ public final class MigrationMaker {
         for (Operation op : ops) {
           if (op instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
           if (op instanceof RenameModel r) madeBy.put(new ModelKey(app, r.newName()), key);
+          if (op instanceof SeparateDatabaseAndState s) { // a through model taking over a table
+            for (Operation inner : s.stateOperations()) {
+              if (inner instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
+            }
+          }
         }
       }
       keys.put(app, appKeys);
@@ -130,23 +136,27 @@ public final class MigrationMaker {
   }
 
   /**
-   * The last of an app's new migrations that changes {@code model} (alters or removes its fields,
-   * or deletes it), its first new one when none does, or {@code null} if the app has none.
+   * The last of an app's new migrations that alters or removes fields of {@code model}, else the
+   * one that deletes it, else its first new one; {@code null} if the app has none. A deleted
+   * model's relations are removed before it goes: waiting for that removal, not the deletion,
+   * lets two apps delete models that point at each other.
    */
   private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
       ModelKey model) {
     if (appParts == null) return null;
-    MigrationKey found = appKeys.get(0);
+    MigrationKey fieldsChanged = null;
+    MigrationKey deleted = null;
     for (int i = 0; i < appParts.size(); i++) {
       for (Change c : appParts.get(i)) {
         Operation op = c.operation();
-        Name target = op instanceof RemoveField r ? r.modelName()
-            : op instanceof AlterField a ? a.modelName()
-            : op instanceof DeleteModel d ? d.name() : null;
-        if (model.name().equals(target)) found = appKeys.get(i);
+        Name fieldsOf = op instanceof RemoveField r ? r.modelName()
+            : op instanceof AlterField a ? a.modelName() : null;
+        if (model.name().equals(fieldsOf)) fieldsChanged = appKeys.get(i);
+        if (op instanceof DeleteModel d && model.name().equals(d.name())) deleted = appKeys.get(i);
       }
     }
-    return found;
+    if (fieldsChanged != null) return fieldsChanged;
+    return deleted != null ? deleted : appKeys.get(0);
   }
 
   private static List<List<Change>> split(List<Change> changes) {

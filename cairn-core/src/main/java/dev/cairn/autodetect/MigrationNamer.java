@@ -14,6 +14,7 @@ import dev.cairn.operations.RemoveIndex;
 import dev.cairn.operations.RenameField;
 import dev.cairn.operations.RenameIndex;
 import dev.cairn.operations.RenameModel;
+import dev.cairn.operations.SeparateDatabaseAndState;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +56,10 @@ public final class MigrationNamer {
     else if (op instanceof RenameIndex r) name = "rename_" + r.oldName() + "_" + r.newName();
     else if (op instanceof AddConstraint a) name = a.modelName().lower() + "_" + a.constraint().name();
     else if (op instanceof RemoveConstraint r) name = "remove_" + r.modelName().lower() + "_" + r.name();
-    else name = "auto";
+    else if (op instanceof SeparateDatabaseAndState s && !s.stateOperations().isEmpty()) {
+      // Named for what it does to the models, the last of its state operations.
+      return fragment(s.stateOperations().get(s.stateOperations().size() - 1));
+    } else name = "auto";
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
   }
 

@@ -35,4 +35,16 @@ public final class NoInputQuestioner implements Questioner {
         + "  Give the field a default or null: true in the models, or a one-off value with"
         + " --default " + m + "." + fieldName + "=<value> (a string in quotes: \"'text'\")");
   }
+
+  @Override public java.util.Optional<Object> notNullAlterationDefault(ModelKey model,
+      Name fieldName, Field field) {
+    String m = model.name().lower();
+    throw new NeedsAnswer("field " + m + "." + fieldName + " becomes NOT NULL and has no"
+        + " default, so the rows of " + model + " where it is NULL need a value. Nobody can"
+        + " answer with --noinput.\n"
+        + "  Give the field a default (or keep null: true) in the models, or a one-off value for"
+        + " those rows with --default " + m + "." + fieldName + "=<value> (a string in quotes:"
+        + " \"'text'\"); to fill them yourself with RunSQL instead, run makemigrations without"
+        + " --noinput and choose 'Ignore for now'");
+  }
 }

@@ -33,4 +33,16 @@ public interface Questioner {
    * number or boolean. Throws {@link NeedsAnswer} when there is nobody to ask.
    */
   Object oneOffDefault(ModelKey model, Name fieldName, Field field);
+
+  /**
+   * A nullable field becomes NOT NULL without a default (Django's {@code
+   * ask_not_null_alteration}): a one-off value for the rows that are NULL, or empty to leave
+   * them to the user (a RunSQL that fills them; until then the migration fails on them). Throws
+   * {@link NeedsAnswer} to quit, or when there is nobody to ask. By default, the answer to
+   * {@link #oneOffDefault}.
+   */
+  default java.util.Optional<Object> notNullAlterationDefault(ModelKey model, Name fieldName,
+      Field field) {
+    return java.util.Optional.of(oneOffDefault(model, fieldName, field));
+  }
 }

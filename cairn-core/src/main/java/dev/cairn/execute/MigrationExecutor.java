@@ -142,7 +142,8 @@ public final class MigrationExecutor {
   public List<PlanStep> migrate(List<Target> targets, MigrateOptions options,
       MigrationListener listener) throws SQLException {
     dialect.beforeMigrations(connection);
-    try (DatabaseLock lock = dialect.lock(connection)) {
+    try (DatabaseLock lock = dialect.lock(connection, options.lockWait(),
+        holder -> listener.waitingForLock(holder, options.lockWait()))) {
       // Every check runs before the history table is created: a refused run changes nothing.
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
       // A fresh database runs in one transaction (see run): a failure rolls everything back.

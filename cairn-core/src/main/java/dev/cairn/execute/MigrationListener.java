@@ -2,6 +2,15 @@ package dev.cairn.execute;
 
 /** Hears what {@code migrate} does, so that the command line can print it as it happens. */
 public interface MigrationListener {
+  /**
+   * Another run holds the migration lock: this one waits for it, up to {@code upTo}, and then
+   * gives up ({@link dev.cairn.schema.LockWaitTimeout}).
+   *
+   * @param lock the lock and its holder: "the migration lock, held by pid 4321 (cairn migrate,
+   *     user deploy, connected since 2026-12-04T21:03:04Z)"
+   */
+  default void waitingForLock(String lock, dev.cairn.schema.LockWait upTo) {}
+
   /** The plan, once the lock is held and every check has passed, before anything runs. */
   default void planned(java.util.List<PlanStep> plan) {}
 

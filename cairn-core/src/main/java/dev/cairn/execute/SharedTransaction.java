@@ -51,16 +51,27 @@ final class SharedTransaction implements AutoCloseable {
   private int migrations;
   /**
    * Whether a migration has run user SQL or Java code (or bound values), which may have written
-   * rows: until then the tables of a fresh database are empty, no constraint has anything to
-   * check, and migrations are batched; from then on each runs alone and ends with the checks of
-   * a commit.
+   * rows: until then the tables of a fresh database are empty and no constraint has anything to
+   * check; from then on each migration ends with the checks of a commit, in its batch where the
+   * dialect has them as a statement, else run on their own after it.
    */
   private boolean rowsMayExist;
+  /** The dialect's checks of a commit as one statement for a batch, or null. */
+  private final String checksStatement;
 
-  /** A migration waiting for its statements to be sent. */
-  private record Queued(PlanStep step, MigrationScript script, boolean fake) {
+  /**
+   * A migration waiting for its statements to be sent; {@code checked}: followed by the checks of
+   * its commit ({@link Dialect#checkAsCommitWouldStatement}).
+   */
+  private record Queued(PlanStep step, MigrationScript script, boolean fake, boolean checked) {
+    /** The migration's own statements. */
     int statements() {
       return fake ? 0 : script.statements().size();
+    }
+
+    /** What goes in the batch for it: its statements, then the checks. */
+    int sent() {
+      return statements() + (checked ? 1 : 0);
     }
   }
 
@@ -71,6 +82,7 @@ final class SharedTransaction implements AutoCloseable {
     this.history = history;
     this.listener = listener;
     this.autoCommit = connection.getAutoCommit();
+    this.checksStatement = dialect.checkAsCommitWouldStatement().orElse(null);
   }
 
   /** Adds a forwards migration; it runs now, or with the next batch. */
@@ -79,9 +91,11 @@ final class SharedTransaction implements AutoCloseable {
       connection.setAutoCommit(false);
       history.ensureExistsInTransaction();
     }
-    if (fake || (!rowsMayExist && onlySchemaStatements(script))) {
-      queued.add(new Queued(step, script, fake));
-      queuedStatements += queued.get(queued.size() - 1).statements();
+    boolean checked = rowsMayExist && !fake;
+    if (fake || (onlySchemaStatements(script) && (!checked || checksStatement != null))) {
+      Queued q = new Queued(step, script, fake, checked);
+      queued.add(q);
+      queuedStatements += q.sent();
       if (queuedStatements >= BATCH) send();
       return;
     }
@@ -127,6 +141,7 @@ final class SharedTransaction implements AutoCloseable {
       for (Queued q : batch) {
         if (q.fake()) continue;
         for (MigrationScript.Numbered n : q.script().statements()) statements.add(n.statement().sql());
+        if (q.checked()) statements.add(checksStatement);
       }
       Savepoint beforeBatch = connection.setSavepoint();
       try (Statement s = connection.createStatement()) {
@@ -139,7 +154,7 @@ final class SharedTransaction implements AutoCloseable {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     for (Queued q : batch) {
-      long share = total == 0 ? 0 : millis * q.statements() / total;
+      long share = total == 0 ? 0 : millis * q.sent() / total;
       rows.addAll(MigrationExecutor.historyRows(q.script().migration(), share));
       listener.started(q.step());
       listener.finished(q.step(), share, q.fake());
@@ -203,13 +218,17 @@ final class SharedTransaction implements AutoCloseable {
     }
     int seen = 0;
     for (Queued q : batch) {
-      if (failed < seen + q.statements()) {
+      if (failed < seen + q.sent()) {
         listener.started(q.step());
+        if (failed - seen == q.statements()) { // the checks of its commit
+          return rolledBack(new MigrationErrors.MigrationFailed("applying "
+              + q.script().migration().key() + ": " + cause.getMessage(), cause));
+        }
         MigrationScript.Numbered n = q.script().statements().get(failed - seen);
         return rolledBack(MigrationErrors.MigrationFailed.inOperation(q.script().migration(),
             n.operation(), false, cause));
       }
-      seen += q.statements();
+      seen += q.sent();
       listener.started(q.step());
       listener.finished(q.step(), 0, q.fake());
     }

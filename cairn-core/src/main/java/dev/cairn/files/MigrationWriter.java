@@ -16,6 +16,7 @@ import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RemoveIndex;
 import dev.cairn.operations.RenameField;
 import dev.cairn.operations.RenameIndex;
+import dev.cairn.operations.RenameJoinTable;
 import dev.cairn.operations.RenameModel;
 import dev.cairn.operations.RunJava;
 import dev.cairn.operations.RunSQL;
@@ -87,7 +88,7 @@ public final class MigrationWriter {
         || op instanceof AlterField || op instanceof RenameField || op instanceof AddIndex
         || op instanceof RemoveIndex || op instanceof RenameIndex || op instanceof AddConstraint
         || op instanceof RemoveConstraint || op instanceof RunSQL || op instanceof RunJava
-        || op instanceof SeparateDatabaseAndState) {
+        || op instanceof SeparateDatabaseAndState || op instanceof RenameJoinTable) {
       return op.getClass().getSimpleName(); // each record is named as in the file
     }
     throw new IllegalArgumentException("cannot write operation " + op.getClass().getName());
@@ -128,6 +129,7 @@ public final class MigrationWriter {
       put(out, in, "name", r.name());
     } else if (op instanceof AlterField a) {
       fieldArguments(out, in, a.modelName(), a.name(), a.field());
+      if (!a.preserveDefault()) put(out, in, "preserve_default", false);
     } else if (op instanceof RenameField r) {
       put(out, in, "model_name", r.modelName());
       put(out, in, "old_name", r.oldName());
@@ -157,6 +159,13 @@ public final class MigrationWriter {
       put(out, in, "code", r.code());
       put(out, in, "reverse_code", r.reverseCode());
       if (r.elidable()) put(out, in, "elidable", true);
+    } else if (op instanceof RenameJoinTable r) {
+      put(out, in, "model_name", r.modelName());
+      put(out, in, "name", r.name());
+      put(out, in, "old_table", r.oldTable());
+      put(out, in, "new_table", r.newTable());
+      out.append(pad(in)).append("old_columns: ").append(strings(r.oldColumns())).append('\n');
+      out.append(pad(in)).append("new_columns: ").append(strings(r.newColumns())).append('\n');
     } else if (op instanceof SeparateDatabaseAndState s) {
       operationList(out, in, "database_operations", s.databaseOperations());
       operationList(out, in, "state_operations", s.stateOperations());
@@ -245,6 +254,11 @@ public final class MigrationWriter {
     flow(out, "check", c.check());
     flow(out, "condition", c.condition());
     return out.append('}').toString();
+  }
+
+  private static String strings(List<String> strings) {
+    return strings.stream().map(v -> Scalars.string(v, true))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String names(List<Name> names) {

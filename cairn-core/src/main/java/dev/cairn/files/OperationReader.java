@@ -18,6 +18,7 @@ import dev.cairn.operations.RemoveField;
 import dev.cairn.operations.RemoveIndex;
 import dev.cairn.operations.RenameField;
 import dev.cairn.operations.RenameIndex;
+import dev.cairn.operations.RenameJoinTable;
 import dev.cairn.operations.RenameModel;
 import dev.cairn.operations.RunJava;
 import dev.cairn.operations.RunSQL;
@@ -52,8 +53,9 @@ final class OperationReader {
             !a.has("preserve_default") || a.flagValue("preserve_default"))));
     PARSERS.put("RemoveField", (r, a) -> a.allow("model_name", "name")
         .then(new RemoveField(a.name("model_name"), a.name("name"))));
-    PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field")
-        .then(new AlterField(a.name("model_name"), a.name("name"), r.field(a))));
+    PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field", "preserve_default")
+        .then(new AlterField(a.name("model_name"), a.name("name"), r.field(a),
+            !a.has("preserve_default") || a.flagValue("preserve_default"))));
     PARSERS.put("RenameField", (r, a) -> a.allow("model_name", "old_name", "new_name")
         .then(new RenameField(a.name("model_name"), a.name("old_name"), a.name("new_name"))));
     PARSERS.put("AddIndex", (r, a) -> a.allow("model_name", "index")
@@ -69,6 +71,7 @@ final class OperationReader {
     PARSERS.put("RunSQL", OperationReader::runSql);
     PARSERS.put("RunJava", (r, a) -> a.allow("code", "reverse_code", "elidable")
         .then(new RunJava(a.string("code"), a.optionalString("reverse_code"), a.flag("elidable"))));
+    PARSERS.put("RenameJoinTable", OperationReader::renameJoinTable);
     PARSERS.put("SeparateDatabaseAndState", (r, a) -> a.allow("database_operations", "state_operations")
         .then(new SeparateDatabaseAndState(r.optionalOperations(a, "database_operations"),
             r.optionalOperations(a, "state_operations"))));
@@ -76,6 +79,8 @@ final class OperationReader {
 
   private final YamlInput in;
   private final FieldReader fields;
+  /** Whether the list being read is a SeparateDatabaseAndState's database_operations. */
+  private boolean databaseOnly;
 
   OperationReader(YamlInput in) {
     this.in = in;
@@ -179,7 +184,39 @@ final class OperationReader {
   }
 
   private List<Operation> optionalOperations(Args a, String key) {
-    return a.has(key) ? operations(a.require(key), "'" + key + "' of " + a.op) : List.of();
+    if (!a.has(key)) return List.of();
+    boolean outer = databaseOnly;
+    databaseOnly = key.equals("database_operations");
+    try {
+      return operations(a.require(key), "'" + key + "' of " + a.op);
+    } finally {
+      databaseOnly = outer;
+    }
+  }
+
+  /** Only among database_operations: alone it would leave the state naming the old table. */
+  private static Operation renameJoinTable(OperationReader r, Args a) {
+    a.allow("model_name", "name", "old_table", "new_table", "old_columns", "new_columns");
+    if (!r.databaseOnly) {
+      throw r.in.error(a.line, "RenameJoinTable changes only the database, so it belongs in the"
+          + " database_operations of a SeparateDatabaseAndState", "put it there, with the state"
+          + " operations that say what the table is now beside it in state_operations");
+    }
+    return new RenameJoinTable(a.name("model_name"), a.name("name"), a.string("old_table"),
+        a.string("new_table"), r.columns(a, "old_columns"), r.columns(a, "new_columns"));
+  }
+
+  /** The three columns of a join table: key, this side, the other side. */
+  private List<String> columns(Args a, String key) {
+    String what = "'" + key + "' of " + a.op;
+    YamlNode node = a.require(key);
+    List<String> columns = new ArrayList<>();
+    for (YamlNode item : in.sequence(node, what).items()) columns.add(in.name(item, "an item of " + what));
+    if (columns.size() != 3) {
+      throw in.error(node, what + " lists " + columns.size() + " columns",
+          "list the 3 columns of the join table: its key, this side's, the other side's");
+    }
+    return columns;
   }
 
   /** The arguments of one operation, checked against the names it takes. */

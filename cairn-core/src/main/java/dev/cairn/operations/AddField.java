@@ -51,6 +51,12 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
 
   /** AddField then AlterField, RenameField or RemoveField of the same field: one AddField, or none. */
   @Override public Reduction reduce(Operation next, String app) {
+    if (next instanceof AlterField a && a.targets(modelName, name) && !a.preserveDefault()) {
+      // The rows get this field's default, or where it has none the alteration's one-off value.
+      Object fill = field.hasDefault() ? field.defaultValue() : a.field().defaultValue();
+      return Reduction.replaceWith(new AddField(modelName, name,
+          a.stateField().toBuilder().defaultValue(fill).build(), false));
+    }
     if (next instanceof AlterField a && a.targets(modelName, name)) {
       // A one-off default still has to fill the existing rows if the altered field has none.
       boolean keepOneOff = !preserveDefault && !a.field().hasDefault();

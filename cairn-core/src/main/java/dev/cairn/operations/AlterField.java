@@ -10,12 +10,28 @@ import dev.cairn.state.ProjectState;
 import dev.cairn.state.StateException;
 import java.sql.SQLException;
 
-/** Changes a field's definition: type, null, default, unique, index, length. */
-public record AlterField(Name modelName, Name name, Field field) implements Operation {
+/**
+ * Changes a field's definition: type, null, default, unique, index, length.
+ *
+ * @param preserveDefault {@code false} when the field's default is a one-off value for the rows
+ *     that are NULL as the field becomes NOT NULL (given at the makemigrations prompt), which the
+ *     model itself does not have, as in Django
+ */
+public record AlterField(Name modelName, Name name, Field field, boolean preserveDefault)
+    implements Operation {
   public AlterField {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(name, "name == null");
     requireNonNull(field, "field == null");
+  }
+
+  public AlterField(Name modelName, Name name, Field field) {
+    this(modelName, name, field, true);
+  }
+
+  /** The field as the state keeps it: without a one-off default. */
+  public Field stateField() {
+    return preserveDefault ? field : field.toBuilder().defaultValue(null).build();
   }
 
   /**
@@ -30,26 +46,32 @@ public record AlterField(Name modelName, Name name, Field field) implements Oper
             + " column and a many-to-many with AlterField; write RemoveField and then AddField"
             + " (makemigrations does)");
       }
-      return m.withAlteredField(name, field);
+      return m.withAlteredField(name, stateField());
     });
   }
 
+  /** A one-off default fills the NULL rows before the column refuses NULL, and goes. */
   @Override public void databaseForwards(SchemaEditor editor, String app, ProjectState before,
       ProjectState after) throws SQLException {
     editor.alterField(before, before.requireModel(app, modelName), name,
-        after, after.requireModel(app, modelName), name);
+        after, after.requireModel(app, modelName).withAlteredField(name, field), name);
   }
 
-  /** Backwards is forwards from the other side, as in Django. */
+  /** Backwards is forwards from the other side, as in Django, with no one-off default. */
   @Override public void databaseBackwards(SchemaEditor editor, String app, ProjectState before,
       ProjectState after) throws SQLException {
-    databaseForwards(editor, app, after, before);
+    editor.alterField(after, after.requireModel(app, modelName), name,
+        before, before.requireModel(app, modelName), name);
   }
-
 
   /** A later AlterField or RemoveField of the same field makes this one moot. */
   @Override public Reduction reduce(Operation next, String app) {
-    if (next instanceof AlterField a && a.targets(modelName, name)) return Reduction.replaceWith(a);
+    if (next instanceof AlterField a && a.targets(modelName, name)) {
+      // This one's one-off value still has to fill the NULL rows if the next one refuses NULL.
+      boolean keepOneOff = !preserveDefault && !a.field().nullable() && !a.field().hasDefault();
+      return Reduction.replaceWith(keepOneOff ? new AlterField(modelName, name,
+          a.field().toBuilder().defaultValue(field.defaultValue()).build(), false) : a);
+    }
     if (next instanceof RemoveField r && r.targets(modelName, name)) return Reduction.replaceWith(r);
     return Reduction.throughIf(!next.referencesField(modelName, name, app)
         && !References.disturbsTarget(next, field, app));

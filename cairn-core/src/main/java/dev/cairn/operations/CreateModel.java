@@ -67,7 +67,8 @@ public record CreateModel(Name name, Map<Name, Field> fields, ModelOptions optio
       return Reduction.replaceWith(withFields(copy));
     }
     if (next instanceof AlterField a && a.modelName().equals(name) && fields.containsKey(a.name())) {
-      return Reduction.replaceWith(withFields(model(app).withAlteredField(a.name(), a.field()).fields()));
+      // A new table has no rows for a one-off default to fill.
+      return Reduction.replaceWith(withFields(model(app).withAlteredField(a.name(), a.stateField()).fields()));
     }
     if (next instanceof RemoveField r && r.modelName().equals(name) && fields.containsKey(r.name())
         && !mentions(r.name())) {

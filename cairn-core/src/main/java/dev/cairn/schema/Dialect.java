@@ -60,8 +60,20 @@ public interface Dialect {
     return new java.util.Properties();
   }
 
-  /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it. */
-  DatabaseLock lock(Connection connection) throws SQLException;
+  /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it however long. */
+  default DatabaseLock lock(Connection connection) throws SQLException {
+    return lock(connection, LockWait.FOREVER, lock -> {});
+  }
+
+  /**
+   * Takes the lock that keeps two {@code migrate} runs apart. When another run holds it, first
+   * tells {@code waiting} which lock and who holds it ("the migration lock, held by pid 4321
+   * (cairn migrate, ...)"), then waits up to {@code wait}.
+   *
+   * @throws LockWaitTimeout the lock was still held when the wait ran out
+   */
+  DatabaseLock lock(Connection connection, LockWait wait,
+      java.util.function.Consumer<String> waiting) throws SQLException;
 
   /** Prepares a connection for a migrate run, before any transaction starts. */
   default void beforeMigrations(Connection connection) throws SQLException {}
@@ -86,6 +98,14 @@ public interface Dialect {
    */
   default void checkAsCommitWould(Connection connection) throws SQLException {
     checkIntegrity(connection);
+  }
+
+  /**
+   * {@link #checkAsCommitWould} as one statement that fails when a check fails, so that it can go
+   * in a batch; empty where the checks are a query that returns what failed (SQLite's).
+   */
+  default java.util.Optional<String> checkAsCommitWouldStatement() {
+    return java.util.Optional.empty();
   }
 
   /** Renders a constant for DDL, where the database accepts no bind parameters. */

@@ -54,11 +54,36 @@ public final class JoinTable {
     fields.put(Name.of(from), relation(model.key()));
     fields.put(Name.of(to), relation(target));
     String table = tableName(model, fieldName, field);
-    var unique = dev.cairn.state.Constraint.unique(
-        GeneratedNames.unique(table, List.of(from + "_id", to + "_id")),
+    var unique = dev.cairn.state.Constraint.unique(pairUniqueName(table, from + "_id", to + "_id"),
         List.of(Name.of(from), Name.of(to)), null);
     return new ModelState(model.app(), Name.of(model.name().value() + "_" + fieldName.value()),
         fields, table, true, null, List.of(), List.of(unique));
+  }
+
+  /** The name of the unique constraint on a join table's two key columns. */
+  public static String pairUniqueName(String table, String fromColumn, String toColumn) {
+    return GeneratedNames.unique(table, List.of(fromColumn, toColumn));
+  }
+
+  /**
+   * The join table {@code join} (as {@link #model} gives it) under another table name and other
+   * column names (its key, then its two relations), as a through model that took it over has
+   * it: the names generated for its keys, indexes and unique pair follow.
+   */
+  public static ModelState renamed(ModelState join, String table, List<String> columns) {
+    if (columns.size() != 3) {
+      throw new IllegalArgumentException("a join table has 3 columns, not " + columns);
+    }
+    Map<Name, Field> fields = new LinkedHashMap<>();
+    int i = 0;
+    for (Map.Entry<Name, Field> e : join.fields().entrySet()) {
+      fields.put(e.getKey(), e.getValue().toBuilder().dbColumn(columns.get(i++)).build());
+    }
+    List<Name> pair = List.copyOf(fields.keySet()).subList(1, 3);
+    var unique = dev.cairn.state.Constraint.unique(
+        pairUniqueName(table, columns.get(1), columns.get(2)), pair, null);
+    return new ModelState(join.app(), join.name(), fields, table, true, null, List.of(),
+        List.of(unique));
   }
 
   private static Field relation(ModelKey target) {

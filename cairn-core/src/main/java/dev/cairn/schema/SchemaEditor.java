@@ -226,8 +226,12 @@ public abstract class SchemaEditor {
     if (renamed) {
       run("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO " + q(newColumn),
           null);
+      // A key that changes is renamed under its old target and dropped below; one that goes was
+      // dropped above.
+      KeyTarget renamedTarget = !newField.type().isForeignKey() ? null
+          : fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null);
       renameGeneratedObjects(newModel, table, oldColumn, oldField, oldTarget, table, newColumn,
-          newField, fkChanged ? oldTarget : keyTarget(toState, newModel, newField, null));
+          newField, renamedTarget);
     }
     if (dropKeyAfterRename) dropForeignKey(newModel, table, newColumn, oldTarget);
     if (typeChanged && !isStringType(newField)) dropPatternIndexes(table, newColumn);
@@ -330,11 +334,37 @@ public abstract class SchemaEditor {
           JoinTable.model(newModel, newName, newField), oldModel);
       return;
     }
-    // Another target (or a switch to or from `through`): the old pairs mean nothing for the new one.
+    if (oldAuto != newAuto) {
+      // Dropping the join table would drop its pairs; makemigrations writes a recipe instead.
+      throw new UnsupportedSchemaChange(throughSwitchMessage(newModel, newName, oldField, newField));
+    }
+    // Another target: the old pairs mean nothing for the new one.
     if (oldAuto) {
       dropTable(JoinTable.tableName(oldModel, oldName, oldField), null);
     }
     if (newAuto) createModel(toState, JoinTable.model(toState, newModel, newName, newField));
+  }
+
+  private static String throughSwitchMessage(ModelState model, Name name, Field oldField,
+      Field newField) {
+    String field = model.key() + "." + name;
+    String change = newField.through() != null ? "to use the through model " + newField.through()
+        : "to stop using the through model " + oldField.through();
+    return "AlterField of " + field + " " + change + " would drop a join table with its rows;"
+        + " Cairn does not make this change in the database.\n"
+        + "  Let makemigrations write it (a SeparateDatabaseAndState whose RenameJoinTable hands the"
+        + " table and its rows over), or put this AlterField under SeparateDatabaseAndState's"
+        + " state_operations and move the rows yourself in database_operations.";
+  }
+
+  /**
+   * Renames a join table and its columns, with the names Cairn generated for its keys, indexes
+   * and unique pair, keeping its rows: a through model takes over an auto-created join table,
+   * or gives it back (RenameJoinTable). {@code state} holds the two models it joins.
+   */
+  public void renameJoinTable(ProjectState state, ModelState oldJoin, ModelState newJoin)
+      throws SQLException {
+    alterJoinTable(state, oldJoin, newJoin, null);
   }
 
   /** The type {@code ALTER COLUMN ... TYPE} takes for a field. */

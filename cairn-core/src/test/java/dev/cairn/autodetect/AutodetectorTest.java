@@ -287,6 +287,90 @@ final class AutodetectorTest {
 
   // ---- helpers --------------------------------------------------------------------------------
 
+  @Test void aFieldMadeNotNullWithoutADefaultNeedsAValueForItsNullRows() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(NeedsAnswer.class)
+        .hasMessageContaining("field product.stock becomes NOT NULL")
+        .hasMessageContaining("--default product.stock=<value>");
+
+    Questioner answers = new Answers(Map.of(), Set.of(), Map.of("shop.product.stock", 7), NO_INPUT);
+    var alter = (dev.cairn.operations.AlterField) ops(detect(from, to, "shop", answers)).get(0);
+    assertThat(alter.field()).isEqualTo(integer().defaultValue(7).build());
+    assertThat(alter.preserveDefault()).isFalse();
+    assertThat(alter.stateForwards("shop", from)).isEqualTo(to);
+  }
+
+  @Test void ignoringTheNullRowsWritesAPlainAlterField() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer()));
+    Questioner ignore = new Questioner() {
+      @Override public boolean isModelRenamed(dev.cairn.state.ModelKey a, dev.cairn.state.ModelKey b) {
+        return false;
+      }
+
+      @Override public boolean isFieldRenamed(dev.cairn.state.ModelKey m, Name a, Name b, Field f) {
+        return false;
+      }
+
+      @Override public Object oneOffDefault(dev.cairn.state.ModelKey m, Name n, Field f) {
+        throw new AssertionError("not asked");
+      }
+
+      @Override public java.util.Optional<Object> notNullAlterationDefault(
+          dev.cairn.state.ModelKey model, Name fieldName, Field field) {
+        return java.util.Optional.empty();
+      }
+    };
+    assertThat(ops(detect(from, to, "shop", ignore)))
+        .containsExactly(new dev.cairn.operations.AlterField(n("product"), n("stock"), integer().build()));
+  }
+
+  @Test void aFieldMadeNotNullWithADefaultAsksNothing() {
+    ProjectState from = state(model("shop", "Product", "id", id(), "stock", integer().nullable(true)));
+    ProjectState to = state(model("shop", "Product", "id", id(), "stock", integer().defaultValue(0)));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly("Alter field stock on product");
+  }
+
+  @Test void aCheckNamingARemovedColumnIsRefusedNamingModelConstraintAndColumn() {
+    Constraint check = Constraint.check("price_gte_0", "price >= 0 OR stock IS NULL");
+    ProjectState from = state(model("shop", "Product", "id", id(), "price", integer(),
+        "stock", integer().nullable(true)).withConstraint(check));
+    ProjectState to = state(model("shop", "Product", "id", id(), "price", integer())
+        .withConstraint(check));
+    assertThatThrownBy(() -> detect(from, to, "shop")).isInstanceOf(RefusedChange.class)
+        .hasMessageStartingWith("CheckConstraint 'price_gte_0' of model shop.Product names the"
+            + " column 'stock', which this change renames or removes")
+        .hasMessageContaining("update the check expression in the models file")
+        .extracting(e -> ((RefusedChange) e).app()).isEqualTo("shop");
+  }
+
+  @Test void aConditionNamingAColumnThatStaysOrOnlyAStringIsFine() {
+    Index index = new Index("product_cheap", names("price"), false,
+        "\"price\" < 10 AND upper('stock') <> 'STOCK'");
+    ProjectState from = state(model("shop", "Product", "id", id(), "price", integer(),
+        "stock", integer().nullable(true)).withIndex(index));
+    ProjectState to = state(model("shop", "Product", "id", id(), "price", integer())
+        .withIndex(index));
+    assertThat(describe(detect(from, to, "shop"))).containsExactly("Remove field stock from product");
+  }
+
+  @Test void sqlIdentifiersAreWordsOutsideStringsThatCallNothingAndQuotedNames() {
+    assertThat(StaleColumnReferences.identifiers(
+        "length(\"Name\") > 2 AND note <> 'it''s price' AND `a``b` = 1.5e3 AND t.Cost>0"))
+        .containsExactly(new StaleColumnReferences.Identifier("Name", true),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("note", false),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("a`b", true),
+            new StaleColumnReferences.Identifier("AND", false),
+            new StaleColumnReferences.Identifier("t", false),
+            new StaleColumnReferences.Identifier("Cost", false));
+    assertThat(StaleColumnReferences.names("COST > 0", "cost")).isTrue();
+    assertThat(StaleColumnReferences.names("\"COST\" > 0", "cost")).isFalse();
+    assertThat(StaleColumnReferences.names("cost_2 > 0", "cost")).isFalse();
+  }
+
   private static Map<String, List<Change>> detect(ProjectState from, ProjectState to, String app) {
     return detect(from, to, app, NO_INPUT);
   }

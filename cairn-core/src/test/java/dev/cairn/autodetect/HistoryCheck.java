@@ -12,6 +12,7 @@ import dev.cairn.execute.Target;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.optimize.Optimizer;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.ExpectedSchema;
 import dev.cairn.schema.SchemaSnapshot;
@@ -33,6 +34,8 @@ final class HistoryCheck {
     Database fresh() throws Exception;
   }
 
+  /** The migrations as makemigrations writes them: optimized, which may move operations. */
+  private static final Optimizer OPTIMIZER = new Optimizer();
   private static final List<Dialect> DIALECTS = List.of(new SqliteDialect(), new PostgresDialect());
 
   private final List<RandomHistory.Step> steps;
@@ -92,7 +95,8 @@ final class HistoryCheck {
     var changes = new Autodetector(current, step.target(), RandomHistory.APPS, step.questioner())
         .detect();
     List<Migration> made = new MigrationMaker(graph,
-        migrations.stream().map(Migration::key).toList(), "", (ops, app) -> ops).make(changes, null);
+        migrations.stream().map(Migration::key).toList(), "", OPTIMIZER::optimize)
+        .make(changes, null);
     migrations.addAll(made);
 
     MigrationGraph after = MigrationGraph.of(migrations);

@@ -184,8 +184,27 @@ final class MakeMigrationsExamplesTest {
     List<Migration> made = checkEverywhere(List.of(step(one), step(two)));
 
     assertThat(made.get(made.size() - 1).operations()).extracting(Operation::describe)
-        .containsExactly("Remove field order from item", "Remove field item from order",
-            "Delete model Item", "Delete model Order");
+        .containsExactly("Remove field item from order", "Delete model Item", "Delete model Order");
+  }
+
+  /** The same across two apps: neither deletion may wait for the other. */
+  @Test void modelsOfTwoAppsPointingAtEachOtherAreDeletedTogether() throws Exception {
+    ProjectState one = state(
+        model("shop", "Order", fields("id", id(), "post", foreignKey("blog.Post").nullable(true))),
+        model("blog", "Post", fields("id", id(), "order", foreignKey("shop.Order").nullable(true))),
+        model("blog", "Note", fields("id", id())));
+    ProjectState two = state(model("blog", "Note", fields("id", id())));
+
+    checkEverywhere(List.of(step(one), step(two)));
+  }
+
+  /** A new model takes the table of a deleted one: the deletion goes first. */
+  @Test void aNewModelTakingTheTableOfADeletedOneComesAfterIt() throws Exception {
+    ProjectState one = state(model("shop", "Product", fields("id", id(), "name", chars(20))));
+    ProjectState two = state(model("shop", "Item", fields("id", id(), "rank", integer()))
+        .withDbTable("shop_product"));
+
+    checkEverywhere(List.of(step(one), step(two)));
   }
 
   // ---- issue 8, item 6: a column and a many-to-many --------------------------------------
@@ -233,6 +252,75 @@ final class MakeMigrationsExamplesTest {
     assertThat(made).filteredOn(m -> m.app().equals("shop")).last()
         .satisfies(m -> assertThat(m.operations()).extracting(Operation::describe).containsExactly(
             "Rename model Author to Writer", "Rename field name on writer to full_name"));
+  }
+
+  /**
+   * A through model with its keys in another order, another key's on_delete and an extra field
+   * takes over the join table, then gives it back.
+   */
+  @Test void aThroughModelTakesOverTheJoinTableAndGivesItBack() throws Exception {
+    ProjectState plain = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "tag", foreignKey("shop.Tag").onDelete(dev.cairn.state.OnDelete.PROTECT),
+            "item", foreignKey("shop.Product").dbColumn("item"), "rank", integer())));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
+
+    assertThat(made.get(1).operations().get(0))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+    assertThat(made.get(2).operations().get(made.get(2).operations().size() - 1))
+        .isInstanceOf(dev.cairn.operations.SeparateDatabaseAndState.class);
+  }
+
+  /** Another app's key to the through model waits for the migration that makes it. */
+  @Test void aKeyToANewThroughModelDependsOnTheMigrationThatMakesIt() throws Exception {
+    ProjectState plain = state(
+        model("blog", "Note", fields("id", id())),
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("blog", "Note", fields("id", id(),
+            "link", foreignKey("shop.Link").nullable(true))),
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag"))));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through)));
+
+    Migration note = made.stream().filter(m -> m.key().toString().equals("blog.0002_note_link"))
+        .findFirst().orElseThrow();
+    assertThat(note.dependencies()).contains(new MigrationKey("shop", "0002_alter_product_tags_and_more"));
+  }
+
+  /** A through model that names the join table as its own table takes it over in place. */
+  @Test void aThroughModelOnTheJoinTablesOwnNameTakesItOverInPlace() throws Exception {
+    ProjectState plain = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(), "tags", manyToMany("shop.Tag"))));
+    ProjectState through = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.ProductTags"))),
+        model("shop", "ProductTags", fields("id", id(),
+            "product", foreignKey("shop.Product").onDelete(dev.cairn.state.OnDelete.CASCADE),
+            "tag", foreignKey("shop.Tag").onDelete(dev.cairn.state.OnDelete.CASCADE)))
+            .withDbTable("shop_product_tags")
+            .withConstraint(dev.cairn.state.Constraint.unique(
+                dev.cairn.schema.JoinTable.pairUniqueName("shop_product_tags", "product_id",
+                    "tag_id"), List.of(Name.of("product"), Name.of("tag")), null)));
+
+    List<Migration> made = checkEverywhere(List.of(step(plain), step(through), step(plain)));
+
+    assertThat(made.get(1).operations()).hasSize(1);
+    assertThat(made.get(2).operations()).hasSize(1);
   }
 
   // ---- helpers --------------------------------------------------------------------------------

@@ -119,6 +119,8 @@ final class RandomHistory {
       return;
     }
     ModelState model = models.get(s.a() % models.size());
+    // A through model keeps the shape its field needs: only toggling through changes it.
+    if (isThroughModel(model)) return;
     switch (s.kind()) {
       case 3, 4, 5, 6 -> addField(model, s);
       case 7 -> removeField(model, s);
@@ -184,15 +186,19 @@ final class RandomHistory {
     Name name = pickField(model, s.c(), true);
     if (name == null) return;
     Field old = model.requireField(name);
-    if (old.type().isManyToMany()) return;
+    if (old.type().isManyToMany()) {
+      toggleThrough(model, name, s);
+      return;
+    }
     boolean inCheck = isInCheck(model, old.column(name));
     Field.Builder b = old.toBuilder();
     String what;
     switch (s.a() % 8) {
       case 0 -> {
-        // NOT NULL needs a value for the rows that are NULL: the model gives a default.
-        if (old.nullable() && !old.hasDefault() && !old.type().isForeignKey()) {
-          b.nullable(false).defaultValue(oneOff(old));
+        // NOT NULL needs a value for the rows that are NULL: the model gives a default, or the
+        // questioner a one-off one (AlterField with preserve_default: false).
+        if (old.nullable() && !old.type().isForeignKey()) {
+          b.nullable(false).defaultValue(s.c() % 2 == 0 ? oneOff(old) : null);
         } else {
           b.nullable(!old.nullable());
           if (old.type().isForeignKey() && old.nullable()) return;
@@ -390,7 +396,12 @@ final class RandomHistory {
   }
 
   private void addManyToMany(ModelState model, Seed s) {
-    List<ModelState> all = List.copyOf(state.models());
+    Name existing = pickManyToMany(model, s.c());
+    if (existing != null && s.c() % 4 == 0) {
+      toggleThrough(model, existing, s);
+      return;
+    }
+    List<ModelState> all = relationTargets();
     ModelState target = all.get(s.c() % all.size());
     Name name = freeFieldName(model, s.a());
     if (name == null) return;
@@ -398,6 +409,72 @@ final class RandomHistory {
     change(model, model.withField(name, f));
     edits.add("add " + ref(model, name) + " " + describe(f));
     if (s.b() % 2 == 0) checkNumber(state.requireModel(model.key()), name);
+  }
+
+  /**
+   * Adds {@code through} to an existing many-to-many (a new through model with its two keys in
+   * either order, perhaps another on_delete and an extra field), or removes it with its model.
+   */
+  private void toggleThrough(ModelState model, Name name, Seed s) {
+    Field f = model.requireField(name);
+    ModelKey target = ModelKey.resolve(model.app(), f.to());
+    if (f.through() != null) {
+      ModelKey through = ModelKey.resolve(model.app(), f.through());
+      state = state.withoutModel(through);
+      change(model, state.requireModel(model.key()).withAlteredField(name,
+          f.toBuilder().through(null).build()));
+      edits.add("remove through " + through + " from " + ref(model, name));
+      return;
+    }
+    if (target.equals(model.key())) return; // refused: which key is which side is unknown
+    String throughName = freeModelName(model.app(), s.a());
+    if (throughName == null) return;
+    Map<Name, Field> fields = new LinkedHashMap<>();
+    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
+    Field toSource = Field.of(FieldType.FOREIGN_KEY).to(model.key().reference())
+        .onDelete(s.c() % 8 == 0 ? OnDelete.PROTECT : OnDelete.CASCADE).build();
+    Field toTarget = Field.of(FieldType.FOREIGN_KEY).to(target.reference())
+        .onDelete(OnDelete.CASCADE).build();
+    if (s.a() % 2 == 0) {
+      fields.put(Name.of("source"), toSource);
+      fields.put(Name.of("target"), toTarget);
+    } else {
+      fields.put(Name.of("target"), toTarget);
+      fields.put(Name.of("source"), toSource);
+    }
+    if (s.a() % 3 == 1) fields.put(Name.of("rank"), Field.of(FieldType.INTEGER).nullable(true).build());
+    if (s.a() % 3 == 2) fields.put(Name.of("rank"), Field.of(FieldType.INTEGER).build());
+    ModelState through = ModelState.of(model.app(), throughName, fields);
+    state = state.withModel(through);
+    change(model, model.withAlteredField(name,
+        f.toBuilder().through(through.key().reference()).build()));
+    edits.add("add through " + through.key() + fields.keySet() + " to " + ref(model, name));
+  }
+
+  private static Name pickManyToMany(ModelState model, int r) {
+    List<Name> names = new ArrayList<>();
+    model.fields().forEach((n, f) -> {
+      if (f.type().isManyToMany()) names.add(n);
+    });
+    return names.isEmpty() ? null : names.get(r % names.size());
+  }
+
+  private boolean isThroughModel(ModelState model) {
+    for (ModelState m : state.models()) {
+      for (Field f : m.fields().values()) {
+        if (f.through() != null && ModelKey.resolve(m.app(), f.through()).equals(model.key())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The models a new relation may point at: through models only serve their field. */
+  private List<ModelState> relationTargets() {
+    List<ModelState> all = new ArrayList<>();
+    for (ModelState m : state.models()) if (!isThroughModel(m)) all.add(m);
+    return all;
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -417,7 +494,7 @@ final class RandomHistory {
       default -> null;
     };
     if (b == null) {
-      List<ModelState> all = List.copyOf(state.models());
+      List<ModelState> all = relationTargets();
       ModelState target = all.get((r / 3) % all.size());
       b = Field.of(r % 7 == 0 ? FieldType.ONE_TO_ONE : FieldType.FOREIGN_KEY)
           .to(target.key().reference())

@@ -57,7 +57,7 @@ final class FreshRunProperty {
     }
   }
 
-  @Property(tries = 40, seed = "20261204")
+  @Property(tries = 30, seed = "20261204")
   void postgresAppliesEveryHistoryInOneRunAsOneMigrationAtATime(
       @ForAll("histories") DataHistory history) throws Exception {
     PostgresTestDatabase db = postgres();

@@ -130,6 +130,22 @@ final class MigrationReaderTest {
         "missing argument 'name' in RemoveField", "RemoveField takes model_name, name");
   }
 
+  @Test void renameJoinTableOutsideDatabaseOperationsIsRefused() {
+    assertError(HEAD + "  - RenameJoinTable: {model_name: product, name: tags, old_table: a,"
+        + " new_table: b, old_columns: [id, x, y], new_columns: [id, x, y]}\n", 4,
+        "RenameJoinTable changes only the database, so it belongs in the database_operations of a"
+            + " SeparateDatabaseAndState", "put it there, with the state operations that say what"
+            + " the table is now beside it in state_operations");
+  }
+
+  @Test void renameJoinTableListsThreeColumns() {
+    assertError(HEAD + "  - SeparateDatabaseAndState:\n      database_operations:\n"
+        + "        - RenameJoinTable: {model_name: product, name: tags, old_table: a,"
+        + " new_table: b, old_columns: [id, x], new_columns: [id, x, y]}\n", 6,
+        "'old_columns' of RenameJoinTable lists 2 columns",
+        "list the 3 columns of the join table: its key, this side's, the other side's");
+  }
+
   @Test void charFieldNeedsMaxLength() {
     assertError(addField("{type: CharField}"), 7, "CharField needs max_length in AddField 'f'",
         "add max_length, e.g. {type: CharField, max_length: 255}, or use TextField");

@@ -265,7 +265,12 @@ final class MigrationWriterTest {
         new RunJava("com.example.Backfill", "com.example.Unfill", true),
         new RunJava("com.example.Once", null, false),
         new SeparateDatabaseAndState(List.of(new RunSQL(List.of("DROP TABLE x"), null, List.of(), false)),
-            List.of(new DeleteModel(Name.of("X")))));
+            List.of(new DeleteModel(Name.of("X")))),
+        new AlterField(Name.of("product"), Name.of("stock"),
+            Field.of(FieldType.INTEGER).defaultValue(0).build(), false),
+        new SeparateDatabaseAndState(List.of(new dev.cairn.operations.RenameJoinTable(
+            Name.of("product"), Name.of("tags"), "shop_product_tags", "shop_link",
+            List.of("id", "product_id", "tag_id"), List.of("id", "item", "tag_id"))), List.of()));
   }
 
   private void assertRoundTrips(Migration m) {

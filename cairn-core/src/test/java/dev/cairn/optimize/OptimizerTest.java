@@ -55,6 +55,30 @@ final class OptimizerTest {
         .containsExactly(createModel("Product", "id", id(), "name", chars(200)));
   }
 
+  /** A new table has no NULL rows for an alteration's one-off value to fill. */
+  @Test void createModelAbsorbsAnAlterFieldWithoutItsOneOffDefault() {
+    CreateModel nullable = createModel("Product", "id", id(), "stock", integer().nullable(true));
+    assertThat(optimize(nullable,
+        new AlterField(n("product"), n("stock"), integer().defaultValue(0).build(), false)))
+        .containsExactly(createModel("Product", "id", id(), "stock", integer()));
+  }
+
+  /** The added column's rows are NULL, so the alteration's one-off value fills them instead. */
+  @Test void addFieldThenAlterFieldToNotNullKeepsTheOneOffDefaultForTheRows() {
+    assertThat(optimize(new AddField(n("product"), n("stock"), integer().nullable(true).build()),
+        new AlterField(n("product"), n("stock"), integer().defaultValue(0).build(), false)))
+        .containsExactly(new AddField(n("product"), n("stock"), integer().defaultValue(0).build(),
+            false));
+  }
+
+  @Test void twoAlterFieldsKeepTheFirstOnesOneOffDefaultWhileTheFieldStaysNotNull() {
+    assertThat(optimize(
+        new AlterField(n("product"), n("stock"), integer().defaultValue(0).build(), false),
+        new AlterField(n("product"), n("stock"), Field.of(dev.cairn.state.FieldType.BIG_INTEGER).build())))
+        .containsExactly(new AlterField(n("product"), n("stock"),
+            Field.of(dev.cairn.state.FieldType.BIG_INTEGER).defaultValue(0).build(), false));
+  }
+
   @Test void createModelAbsorbsAFollowingRenameFieldKeepingTheFieldsPlace() {
     assertThat(optimize(product, new RenameField(n("Product"), n("id"), n("key"))))
         .containsExactly(createModel("Product", "key", id(), "name", chars(100)));

@@ -1,6 +1,7 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.LockWait;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
@@ -104,6 +105,10 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  @Override public java.util.Optional<String> checkAsCommitWouldStatement() {
+    return java.util.Optional.of(CHECK_AS_COMMIT_WOULD);
+  }
+
   private static final String CHECK_AS_COMMIT_WOULD = """
       DO $cairn$
       DECLARE immediate text;
@@ -137,7 +142,8 @@ public final class PostgresDialect implements Dialect {
     return java.util.Optional.of(new PostgresIntrospector(connection).tableObjects(table));
   }
 
-  @Override public DatabaseLock lock(Connection connection) throws SQLException {
-    return PostgresLock.acquire(connection);
+  @Override public DatabaseLock lock(Connection connection, LockWait wait,
+      java.util.function.Consumer<String> waiting) throws SQLException {
+    return PostgresLock.acquire(connection, wait, waiting);
   }
 }

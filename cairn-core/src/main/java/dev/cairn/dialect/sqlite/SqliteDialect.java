@@ -1,6 +1,7 @@
 package dev.cairn.dialect.sqlite;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.LockWait;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
@@ -72,7 +73,8 @@ public final class SqliteDialect implements Dialect {
     return new SqliteIntrospector(connection).read();
   }
 
-  @Override public DatabaseLock lock(Connection connection) throws SQLException {
-    return SqliteLock.acquire(connection);
+  @Override public DatabaseLock lock(Connection connection, LockWait wait,
+      java.util.function.Consumer<String> waiting) throws SQLException {
+    return SqliteLock.acquire(connection, wait, waiting);
   }
 }

@@ -1,8 +1,11 @@
 package dev.cairn.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.LockWait;
+import dev.cairn.schema.LockWaitTimeout;
 import dev.cairn.testing.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +46,25 @@ final class PostgresLockTest {
     }
   }
 
+  @Test void aBoundedWaitNamesTheHoldingSessionAndGivesUp() throws Exception {
+    try (Connection a = db.connect(); Connection b = db.connect()) {
+      a.createStatement().execute("SET application_name = 'deploy-42'");
+      try (DatabaseLock lock = db.dialect().lock(a)) {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> db.dialect().lock(b, LockWait.parse("100ms"), told::add))
+            .isInstanceOf(LockWaitTimeout.class)
+            .hasMessageContaining("gave up after 100ms waiting for the migration lock, held by pid "
+                + pid(a) + " (deploy-42, user postgres, connected since ");
+        assertThat(told).singleElement().asString()
+            .startsWith("the migration lock, held by pid " + pid(a) + " (deploy-42");
+        try (var s = b.createStatement(); var rs = s.executeQuery("SHOW lock_timeout")) {
+          rs.next();
+          assertThat(rs.getString(1)).as("lock_timeout after the wait").isEqualTo("0");
+        }
+      }
+    }
+  }
+
   @Test void aCrashedSessionLeavesNoStuckLock() throws Exception {
     try (Connection b = db.connect()) {
       Connection a = db.connect();
@@ -66,6 +88,13 @@ final class PostgresLockTest {
       a.createStatement().execute("SELECT 1");
       a.commit();
       assertThat(tryLock(b)).isFalse();
+    }
+  }
+
+  private static long pid(Connection c) throws SQLException {
+    try (var s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -259,6 +259,15 @@ final class PostgresSchemaEditorTest {
     });
   }
 
+  @Test void aForeignKeyThatBecomesAPlainRenamedColumnIsDroppedNotRenamed() throws Exception {
+    List<String> sql = sql(base(), new AlterField(n("Product"), n("category"),
+        Field.of(FieldType.BIG_INTEGER).nullable(true).dbColumn("category_ref").build()));
+    assertThat(sql).containsExactly(
+        "ALTER TABLE \"shop_product\" DROP CONSTRAINT \"shop_product_category_id_14d7eea8_fk_shop_category_id\"",
+        "DROP INDEX \"shop_product_category_id_14d7eea8\"",
+        "ALTER TABLE \"shop_product\" RENAME COLUMN \"category_id\" TO \"category_ref\"");
+  }
+
   @Test void alterFieldToAnotherTargetSwapsTheForeignKey() throws Exception {
     List<String> sql = sql(base(), new AlterField(n("Product"), n("category"),
         foreignKey("shop.Tag").nullable(true).build()));

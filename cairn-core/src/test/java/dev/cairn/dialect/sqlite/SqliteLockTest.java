@@ -1,8 +1,11 @@
 package dev.cairn.dialect.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.LockWait;
+import dev.cairn.schema.LockWaitTimeout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +41,20 @@ final class SqliteLockTest {
       assertThat(acquired.await(30, TimeUnit.SECONDS)).isTrue();
       second.join();
       assertThat(failure.get()).isNull();
+    }
+  }
+
+  @Test void aBoundedWaitSaysWhoHoldsTheLockAndGivesUp() throws Exception {
+    String url = "jdbc:sqlite:" + folder.resolve("db.sqlite3");
+    try (Connection a = DriverManager.getConnection(url);
+        Connection b = DriverManager.getConnection(url);
+        DatabaseLock first = dialect.lock(a)) {
+      java.util.List<String> told = new java.util.ArrayList<>();
+      assertThatThrownBy(() -> dialect.lock(b, LockWait.parse("100ms"), told::add))
+          .isInstanceOf(LockWaitTimeout.class)
+          .hasMessageContaining("gave up after 100ms waiting for the migration lock "
+              + folder.resolve("db.sqlite3-cairn.lock"));
+      assertThat(told).singleElement().asString().contains("db.sqlite3-cairn.lock, held by");
     }
   }
 

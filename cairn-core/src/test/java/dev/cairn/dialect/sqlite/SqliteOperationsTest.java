@@ -342,6 +342,43 @@ final class SqliteOperationsTest {
     h.assertSchema(before, "after a failed AlterField");
   }
 
+  /** A hand-written AlterField to or from through would drop a join table with its rows. */
+  @Test void alterFieldToOrFromAThroughModelRefusesToDropTheJoinTable() throws Exception {
+    ProjectState before = h.migrate(base(), createModel("ProductTag", "id", id(),
+        "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag")));
+    insertProducts();
+    var pairs = strings("SELECT count(*) FROM shop_product_tags");
+    AlterField toThrough = new AlterField(n("Product"), n("tags"),
+        manyToMany("shop.Tag").through("shop.ProductTag").build());
+
+    assertThatThrownBy(() -> h.forwards(before, toThrough))
+        .isInstanceOf(dev.cairn.schema.UnsupportedSchemaChange.class)
+        .hasMessageContaining("AlterField of shop.Product.tags to use the through model"
+            + " shop.ProductTag would drop a join table with its rows")
+        .hasMessageContaining("SeparateDatabaseAndState");
+    AlterField toAuto = new AlterField(n("Product"), n("tags"), manyToMany("shop.Tag").build());
+    assertThatThrownBy(() -> h.sql(toThrough.stateForwards("shop", before), toAuto, false))
+        .hasMessageContaining("to stop using the through model shop.ProductTag");
+    assertThat(strings("SELECT count(*) FROM shop_product_tags")).isEqualTo(pairs);
+    h.assertSchema(before, "after a refused AlterField");
+  }
+
+  /** preserve_default: false, as makemigrations writes a value given for the NULL rows. */
+  @Test void alterFieldWithAOneOffDefaultFillsTheNullRowsAndKeepsItOutOfTheState() throws Exception {
+    ProjectState before = base();
+    insertProducts();
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    AlterField op = new AlterField(n("Product"), n("stock"), integer().defaultValue(5).build(), false);
+    ProjectState after = h.forwards(before, op);
+    assertThat(after.requireModel("shop", n("Product")).requireField(n("stock")))
+        .isEqualTo(integer().build());
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+    h.backwards(before, op);
+    h.execute("UPDATE shop_product SET stock = NULL WHERE name = 'ink'");
+    h.forwards(before, op);
+    assertThat(strings("SELECT stock FROM shop_product ORDER BY id")).containsExactly("3", "5");
+  }
+
   @Test void alterFieldFromNotNullToNull() throws Exception {
     alterKeepingRows(new AlterField(n("Product"), n("price"), decimal(8, 2).nullable(true).build()));
   }
