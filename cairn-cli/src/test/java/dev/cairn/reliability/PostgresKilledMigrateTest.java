@@ -1,6 +1,7 @@
 package dev.cairn.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.schema.DatabaseLock;
 import dev.cairn.testing.PostgresTestDatabase;
@@ -32,6 +33,10 @@ final class PostgresKilledMigrateTest {
   @Test void aMigrateKilledDuringALongStatementReleasesTheLockBeforeTheStatementWouldEnd()
       throws Exception {
     postgres.reset();
+    try (Connection c = postgres.connect()) {
+      assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 14,
+          "client_connection_check_interval needs PostgreSQL 14 or later");
+    }
     Path project = folder.resolve("project");
     Files.createDirectories(project.resolve("migrations/slow"));
     Files.writeString(project.resolve("cairn.yaml"),
