@@ -79,7 +79,8 @@ final class MigrateCommand implements Callable<Integer> {
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
-    project.databaseUrl(); // none: stop before --merge writes a file
+    // None, or one that cannot be meant: stop before --merge writes a file.
+    if (plan || check) project.databaseUrl(); else project.databaseUrlToMigrate();
     if (merge) {
       var graph = dev.cairn.graph.MigrationGraph.of(project.migrations())
           .withReplacements(java.util.Set.of());

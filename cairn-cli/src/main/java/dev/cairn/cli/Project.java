@@ -63,7 +63,12 @@ final class Project {
             + " a JDBC URL, or unset it to use 'database:' in cairn.yaml.")
             : new DatabaseUrl(environment, null);
       }
-      if (file != null) return new DatabaseUrl(file, null);
+      if (file != null) {
+        return file.isBlank() ? missing("'database' in cairn.yaml is empty\n  Give its JDBC URL,"
+            + " e.g. 'database: jdbc:sqlite:db.sqlite3' or 'database:"
+            + " jdbc:postgresql://localhost/shop', or remove the line and give the URL with"
+            + " --database or CAIRN_DATABASE_URL.") : new DatabaseUrl(file, null);
+      }
       return missing("no database URL given\n  Give its JDBC URL with 'database:' in"
           + " cairn.yaml, --database <jdbc-url>, or CAIRN_DATABASE_URL, e.g."
           + " jdbc:sqlite:db.sqlite3 or jdbc:postgresql://localhost/shop?user=me");
@@ -76,6 +81,16 @@ final class Project {
     /** The URL; throws the problem (exit code 2) when there is none. */
     String get() {
       if (url == null) throw new CliException(ExitCodes.BAD_INPUT, problem);
+      return url;
+    }
+
+    /**
+     * The URL; throws (exit code 2) when there is none or it cannot be the database meant (see
+     * {@link DatabaseUrlCheck}). {@code toMigrate} also refuses a database in memory.
+     */
+    String check(boolean toMigrate) {
+      String problem = DatabaseUrlCheck.problem(get(), toMigrate);
+      if (problem != null) throw new CliException(ExitCodes.BAD_INPUT, problem);
       return url;
     }
   }
@@ -100,9 +115,17 @@ final class Project {
     return folder;
   }
 
-  /** The URL of the database to use, a relative SQLite file resolved; exit code 2 when none. */
+  /**
+   * The URL of the database to use, a relative SQLite file resolved; exit code 2 when none or one
+   * that names no database.
+   */
   String databaseUrl() {
-    return resolveSqlitePath(databaseUrl.get(), folder);
+    return resolveSqlitePath(databaseUrl.check(false), folder);
+  }
+
+  /** As {@link #databaseUrl()}, also refusing a database in memory, where nothing lasts. */
+  String databaseUrlToMigrate() {
+    return resolveSqlitePath(databaseUrl.check(true), folder);
   }
 
   /** Every migration, read in full: a broken file stops the command here. */
@@ -187,6 +210,13 @@ final class Project {
   Database openDatabase() throws SQLException {
     // Only here, not at start-up: it costs about 50 ms, which a PostgreSQL run need not pay.
     String url = databaseUrl();
+    Path file = sqliteFile(url);
+    // SQLite makes a missing file but not its folder, and its SQLITE_CANTOPEN names neither.
+    if (file != null && file.getParent() != null && !Files.isDirectory(file.getParent())) {
+      throw new CliException(ExitCodes.BAD_INPUT, "the folder " + file.getParent() + " of the"
+          + " SQLite database " + file + " does not exist\n  Create the folder, or correct the"
+          + " path in the database URL.");
+    }
     if (url.startsWith("jdbc:sqlite:")) SqliteNativeLibrary.useCachedCopy();
     return Database.open(url);
   }

@@ -333,6 +333,42 @@ final class ErrorsTest {
     assertThat(r.out()).isEmpty();
   }
 
+  @Test void aSqliteUrlThatLostItsPathIsRefused() throws SQLException {
+    Cli.Result r = project.cairn("migrate", "--database", "jdbc:sqlite:");
+    assertRefused(r, "the database URL 'jdbc:sqlite:' names no database file");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test void aPostgresqlUrlWithoutADatabaseNameIsRefusedNotTheUsersDatabase() throws SQLException {
+    Cli.Result r = project.cairn("migrate", "--database", "jdbc:postgresql://127.0.0.1:5432/?user=postgres");
+    assertRefused(r, "names no database");
+  }
+
+  @Test void migrateIntoAnInMemoryDatabaseIsRefused() throws SQLException {
+    Cli.Result r = project.cairn("migrate", "--database", "jdbc:sqlite::memory:");
+    assertRefused(r, "is in memory");
+  }
+
+  @Test void anEmptyDatabaseKeyInCairnYamlSaysWhatToDo() throws SQLException {
+    for (String empty : new String[] {"database:\n", "database: ''\n"}) {
+      project.write("cairn.yaml", project.read("cairn.yaml")
+          .replace("database: jdbc:sqlite:db.sqlite3\n", empty));
+      Cli.Result r = project.cairn("migrate");
+      assertRefused(r, "'database' in cairn.yaml is empty");
+      assertThat(r.err()).as(empty).contains("database: jdbc:sqlite:db.sqlite3");
+      project.write("cairn.yaml", project.read("cairn.yaml")
+          .replace(empty, "database: jdbc:sqlite:db.sqlite3\n"));
+    }
+  }
+
+  @Test void aSqliteFileInAFolderThatDoesNotExistNamesTheFolder() throws SQLException {
+    Path missing = folder.resolve("no-such-folder").resolve("db.sqlite3");
+    Cli.Result r = project.cairn("migrate", "--database", "jdbc:sqlite:" + missing);
+    assertRefused(r, "the folder " + missing.getParent() + " of the SQLite database " + missing
+        + " does not exist");
+    assertThat(missing.getParent()).doesNotExist();
+  }
+
   @Test void aProjectWithoutADatabaseUrlSaysHowToGiveOne() throws SQLException {
     project.write("cairn.yaml", project.read("cairn.yaml").replace("database: jdbc:sqlite:db.sqlite3\n", ""));
     Cli.Result r = project.cairn("migrate");

@@ -49,8 +49,11 @@ public final class ConfigReader {
     Mapping m = in.mapping(node, "cairn.yaml");
     in.checkKeys(m, TOP_LEVEL_KEYS, "key", null);
     String database = null;
-    if (m.has("database") && !(m.get("database") instanceof Scalar s && s.isNull())) {
-      database = in.name(m.get("database"), "'database'");
+    // An empty value is kept as "", not read as absent: only a command that needs the database
+    // reports it (makemigrations needs none), and then as empty, not as never given.
+    if (m.has("database")) {
+      database = m.get("database") instanceof Scalar s && s.isNull()
+          ? "" : in.string(m.get("database"), "'database'").strip();
     }
     if (!m.has("apps")) throw in.error(m, "missing 'apps'", "list the apps, " + EXAMPLE);
     Map<String, AppConfig> apps = new LinkedHashMap<>();
