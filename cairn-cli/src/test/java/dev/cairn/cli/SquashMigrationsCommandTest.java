@@ -69,6 +69,16 @@ final class SquashMigrationsCommandTest {
     assertThat(project.read("migrations/shop/0001_initial.yaml")).isEqualTo(ProjectFolder.SHOP_0001);
   }
 
+  @Test void aRangeThatASquashAlreadyReplacesIsRefusedNamingTheSquash() {
+    project.cairnOk("squashmigrations", "shop", "0002", "--noinput", "--squashed-name", "all");
+    Cli.Result r = project.cairn("squashmigrations", "shop", "0001_initial", "0002", "--noinput",
+        "--squashed-name", "again");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("already replaced by the squash shop.0001_all",
+        "squash from after shop.0002_product_stock").doesNotContain("\tat ");
+    assertThat(folder.resolve("migrations/shop/0001_again.yaml")).doesNotExist();
+  }
+
   @Test void noHeaderLeavesOutTheGeneratedByComment() {
     Cli.Result r = project.cairn("squashmigrations", "shop", "0002", "--noinput", "--no-header");
     assertThat(r.exitCode()).as(r.toString()).isZero();

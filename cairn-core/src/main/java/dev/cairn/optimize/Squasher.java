@@ -79,6 +79,7 @@ public final class Squasher {
     Set<MigrationKey> squashed = new HashSet<>(range);
     List<Migration> migrations = range.stream().map(graph::migration).toList();
     for (Migration m : migrations) refuseUnadopted(m);
+    refuseReplaced(range);
     for (MigrationKey key : range) refuseDetour(key, squashed);
 
     SortedSet<MigrationKey> dependencies = new TreeSet<>();
@@ -120,6 +121,27 @@ public final class Squasher {
         + " replaces " + m.replaces().stream().map(Object::toString).collect(Collectors.joining(", "))
         + "; adopt it first: once every database has applied it, delete the migrations it replaces,"
         + " point their dependants at it and remove its 'replaces' list");
+  }
+
+  /**
+   * Migrations an existing squash replaces are already squashed: a second squash of them would
+   * give a fresh database both, and it would apply their operations twice. Django's loader takes
+   * them out of the graph, so its squashmigrations cannot name them either.
+   */
+  private void refuseReplaced(List<MigrationKey> range) {
+    Set<MigrationKey> inRange = new HashSet<>(range);
+    for (MigrationKey key : graph.nodes()) {
+      Migration squash = graph.migration(key);
+      if (squash.replaces().isEmpty() || inRange.contains(key)) continue;
+      List<MigrationKey> overlap = squash.replaces().stream().filter(inRange::contains).toList();
+      if (overlap.isEmpty()) continue;
+      MigrationKey lastReplaced = squash.replaces().get(squash.replaces().size() - 1);
+      throw new SquashException("cannot squash " + overlap.stream().map(Object::toString)
+          .collect(Collectors.joining(", ")) + ": already replaced by the squash " + key
+          + " (" + squash.replaces().get(0) + " to " + lastReplaced + "); squash from after "
+          + lastReplaced + ", or adopt " + key + " first (once every database has applied it,"
+          + " delete the migrations it replaces and remove its 'replaces' list) and squash from it");
+    }
   }
 
   /** A path that leaves the range and comes back would become a circle through the squash. */

@@ -124,6 +124,22 @@ final class SquasherTest {
         .hasMessageContaining("remove its 'replaces' list");
   }
 
+  @Test void migrationsThatASquashAlreadyReplacesAreNotSquashedAgain() {
+    shop.add(new Migration(key("shop.0001_all"), List.of(key("auth.0001_initial")),
+        List.of(CREATE_CATEGORY, CREATE_PRODUCT, ADD_CODE), List.of(key("shop.0001_initial"),
+        key("shop.0002_product"), key("shop.0003_category_code")), null, true, true, null, null,
+        null));
+    shop.add(migration("shop.0005_after_all", false, List.of(), "shop.0004_add_stock"));
+
+    for (String[] range : new String[][] {{"0002", "0003"}, {"0003", "0004"}, {null, "0004"}}) {
+      assertThatThrownBy(() -> squash(range[0], range[1]))
+          .isInstanceOf(SquashException.class)
+          .hasMessageContaining("already replaced by the squash shop.0001_all")
+          .hasMessageContaining("squash from after shop.0003_category_code");
+    }
+    assertThat(squash("0004", "0005_after_all")).isNotNull();
+  }
+
   @Test void aRangeThatLeavesTheAppAndComesBackIsRefused() {
     shop.add(migration("auth.0002_group", false, List.of(), "auth.0001_initial",
         "shop.0003_category_code"));
