@@ -38,8 +38,8 @@ final class InteractiveQuestioner implements Questioner {
 
   @Override public boolean isFieldRenamed(ModelKey model, Name oldName, Name newName, Field field) {
     String m = model.name().lower();
-    String answer = ask("Was " + m + "." + oldName + " renamed to " + m + "." + newName + " (a "
-        + field.type().djangoName() + ")? [y/N] ");
+    String answer = ask("Was " + m + "." + oldName + " renamed to " + m + "." + newName + " ("
+        + field.type().withArticle() + ")? [y/N] ");
     if (answer == null) {
       return endOfInput(() -> noInput.isFieldRenamed(model, oldName, newName, field));
     }

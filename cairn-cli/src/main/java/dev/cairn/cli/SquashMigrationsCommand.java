@@ -69,8 +69,9 @@ final class SquashMigrationsCommand implements Callable<Integer> {
     }
     Path file = project.migrationFile(squashed);
     Files.writeString(file, new MigrationWriter().write(squashed), StandardCharsets.UTF_8);
-    out.println("Squashed " + squashed.replaces().size() + " migrations into " + squashed.operations().size()
-        + " operations: " + file);
+    int operations = squashed.operations().size();
+    out.println("Squashed " + squashed.replaces().size() + " migrations into " + operations
+        + (operations == 1 ? " operation: " : " operations: ") + file);
     out.println("  It replaces " + String.join(", ",
         squashed.replaces().stream().map(Object::toString).toList()) + ".");
     out.println("  Databases that have applied them record it as applied; new databases run it"

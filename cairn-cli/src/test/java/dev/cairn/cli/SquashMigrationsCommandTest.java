@@ -79,6 +79,11 @@ final class SquashMigrationsCommandTest {
     assertThat(folder.resolve("migrations/shop/0001_again.yaml")).doesNotExist();
   }
 
+  @Test void oneOperationIsSaidInTheSingular() {
+    Cli.Result r = project.cairnOk("squashmigrations", "shop", "0002", "--noinput");
+    assertThat(r.out()).startsWith("Squashed 2 migrations into 1 operation: ");
+  }
+
   @Test void noHeaderLeavesOutTheGeneratedByComment() {
     Cli.Result r = project.cairn("squashmigrations", "shop", "0002", "--noinput", "--no-header");
     assertThat(r.exitCode()).as(r.toString()).isZero();

@@ -20,7 +20,7 @@ public final class NoInputQuestioner implements Questioner {
   @Override public boolean isFieldRenamed(ModelKey model, Name oldName, Name newName, Field field) {
     String m = model.name().lower();
     throw new NeedsAnswer("field " + m + "." + oldName + " is gone and " + m + "." + newName
-        + " (a " + field.type().djangoName() + ") is new: was it renamed? Nobody can answer with"
+        + " (" + field.type().withArticle() + ") is new: was it renamed? Nobody can answer with"
         + " --noinput.\n"
         + "  If it was renamed, run again with --rename " + m + "." + oldName + "=" + m + "."
         + newName + "\n"

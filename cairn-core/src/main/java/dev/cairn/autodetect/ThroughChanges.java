@@ -185,7 +185,7 @@ final class ThroughChanges {
     Map.Entry<Name, Field> pk = through.primaryKey();
     if (!pk.getValue().type().isAuto()) {
       throw new RefusedChange(app, what + ": the join table's key is a BigAutoField, but "
-          + through.key() + "." + pk.getKey() + " is a " + pk.getValue().type().djangoName()
+          + through.key() + "." + pk.getKey() + " is " + pk.getValue().type().withArticle()
           + ".\n  Give the through model an automatic key (leave it out: id BigAutoField).");
     }
     Name fromName = keyTo(through, sourceKey, what);

@@ -111,8 +111,9 @@ public final class MigrationPlanner {
 
   private void requireApp(String app) {
     if (!graph.apps().contains(app)) {
-      throw new MigrationErrors.UnknownTarget("app '" + app + "' has no migrations;"
-          + " apps with migrations: " + String.join(", ", graph.apps()));
+      throw new MigrationErrors.UnknownTarget("app '" + app + "' has no migrations; " + (graph.apps()
+          .isEmpty() ? "no app has any yet: run 'cairn makemigrations' to write them"
+          : "apps with migrations: " + String.join(", ", graph.apps())));
     }
   }
 }

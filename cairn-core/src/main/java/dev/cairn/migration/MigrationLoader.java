@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Reads every app's migration folder. A file is a migration when its name ends in {@code .yaml} or
- * {@code .yml} (both are YAML's; skipping one silently would leave a migration out) and does not
+ * {@code .yml} in any case (both are YAML's, and {@code .YAML} is a YAML file too; skipping one
+ * silently would leave a migration out) and does not
  * start with {@code _} or {@code .}, as Django skips {@code __init__.py}; a missing folder is an app
  * without migrations yet. One migration in both forms is refused, naming both files. Operations are read when first asked for (see {@link
  * dev.cairn.files.MigrationReader#readOperationsLater}).
@@ -52,19 +54,21 @@ public final class MigrationLoader {
     return files;
   }
 
-  /** The migration's name: the file name without {@code .yaml} or {@code .yml}. */
+  /** The migration's name: the file name without {@code .yaml} or {@code .yml}, in any case. */
   public static String name(Path file) {
     Path fileName = file.getFileName();
     String name = fileName == null ? file.toString() : fileName.toString();
+    String lower = name.toLowerCase(Locale.ROOT);
     for (String extension : EXTENSIONS) {
-      if (name.endsWith(extension)) return name.substring(0, name.length() - extension.length());
+      if (lower.endsWith(extension)) return name.substring(0, name.length() - extension.length());
     }
     return name;
   }
 
   private static boolean isMigrationFile(Path p) {
     String name = p.getFileName().toString();
-    return EXTENSIONS.stream().anyMatch(name::endsWith) && !name.startsWith("_")
+    String lower = name.toLowerCase(Locale.ROOT);
+    return EXTENSIONS.stream().anyMatch(lower::endsWith) && !name.startsWith("_")
         && !name.startsWith(".") && Files.isRegularFile(p);
   }
 }

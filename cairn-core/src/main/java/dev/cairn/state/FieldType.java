@@ -50,6 +50,15 @@ public enum FieldType {
     return djangoName;
   }
 
+  /**
+   * The name after "a" or "an" as it is said: "an IntegerField", but "a OneToOneField" ("won")
+   * and "a UUIDField" ("you"), so the article goes by the sound of the three vowels that start one.
+   */
+  public String withArticle() {
+    char first = djangoName.charAt(0);
+    return (first == 'A' || first == 'E' || first == 'I' ? "an " : "a ") + djangoName;
+  }
+
   public static Optional<FieldType> byName(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }

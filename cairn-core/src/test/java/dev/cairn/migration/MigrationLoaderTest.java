@@ -33,6 +33,22 @@ final class MigrationLoaderTest {
         .hasMessageContaining("delete one");
   }
 
+  @Test void anUpperCaseExtensionIsReadNotSkipped() throws IOException {
+    write("0001_initial.yaml", EMPTY);
+    write("0002_more.YAML", "dependencies: [shop.0001_initial]\noperations: []\n");
+    write("0003_last.Yml", "dependencies: [shop.0002_more]\noperations: []\n");
+    assertThat(MigrationLoader.load(Map.of("shop", folder)))
+        .extracting(m -> m.key().toString())
+        .containsExactly("shop.0001_initial", "shop.0002_more", "shop.0003_last");
+  }
+
+  @Test void aMigrationWrittenInTwoCasesIsRefusedNamingBoth() throws IOException {
+    write("0001_initial.yaml", EMPTY);
+    write("0001_initial.YAML", EMPTY);
+    assertThatThrownBy(() -> MigrationLoader.load(Map.of("shop", folder)))
+        .hasMessageContaining("0001_initial.yaml").hasMessageContaining("0001_initial.YAML");
+  }
+
   @Test void otherFilesAreNotMigrations() throws IOException {
     write("0001_initial.yaml", EMPTY);
     write("README.md", "notes");

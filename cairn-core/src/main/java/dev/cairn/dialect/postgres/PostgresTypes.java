@@ -37,7 +37,7 @@ final class PostgresTypes {
       case UUID -> "uuid";
       case JSON -> "jsonb";
       case FOREIGN_KEY, ONE_TO_ONE, MANY_TO_MANY -> throw new IllegalArgumentException(
-          "a " + field.type().djangoName() + " has no column type of its own;"
+          field.type().withArticle() + " has no column type of its own;"
               + " type it like the key it points at");
     };
   }
