@@ -509,6 +509,48 @@ abstract class MakeMigrationsContract {
         "write RemoveField and then AddField");
   }
 
+  /**
+   * Issue 8: moving the primary key to another field is refused up front (migrate cannot run it),
+   * and an AlterField that does it, written by hand, is refused when the migrations are read.
+   */
+  @Test void movingThePrimaryKeyToAnotherFieldIsRefusedAndAnAlterFieldForItToo() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = """
+        app: shop
+        models:
+          Product:
+            fields:
+              code: {type: CharField, max_length: 10, unique: true}
+        """;
+    models("app: catalog\nmodels: {}\n", shop);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    models(null, shop.replace("unique: true", "primary_key: true"));
+
+    Cli.Result refused = cairn("makemigrations", "--noinput");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err()).contains("models/shop.yaml", "shop.Product",
+        "primary key from 'id' to 'code'", "unique: true");
+    assertThat(refused.err()).doesNotContain("Exception", "\tat ");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    models(null, shop);
+    Files.writeString(root.resolve("migrations/shop/0002_alter_product_code.yaml"), """
+        dependencies:
+          - shop.0001_initial
+        operations:
+          - AlterField:
+              model_name: product
+              name: code
+              field: {type: CharField, max_length: 10, primary_key: true}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+    assertThat(check.err()).contains("0002_alter_product_code.yaml",
+        "shop.Product.code cannot become the primary key");
+  }
+
   /** Issue 8, item 8: Django writes references in lower case; the models spell them as declared. */
   @Test void migrationsNamingModelsInLowerCaseMatchModelsThatCapitaliseThem() throws Exception {
     url = emptyDatabase();

@@ -35,9 +35,9 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
   }
 
   /**
-   * Refuses a change between a column and a many-to-many, which no database can run: refused
-   * here, the migration that holds it fails to load in every command, instead of only when
-   * {@code migrate} reaches it.
+   * Refuses a change between a column and a many-to-many, or of which field of a managed model is
+   * the primary key, which no database can run: refused here, the migration that holds it fails
+   * to load in every command, instead of only when {@code migrate} reaches it.
    */
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before.withChangedModel(new ModelKey(app, modelName), m -> {
@@ -45,6 +45,12 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
         throw new StateException("field " + m.key() + "." + name + " cannot change between a"
             + " column and a many-to-many with AlterField; write RemoveField and then AddField"
             + " (makemigrations does)");
+      }
+      if (m.managed() && m.requireField(name).primaryKey() != field.primaryKey()) {
+        throw new StateException("field " + m.key() + "." + name + (field.primaryKey()
+            ? " cannot become the primary key" : " cannot stop being the primary key")
+            + " with AlterField: migrate cannot change which column is a table's primary key;"
+            + " make a new model with the new key and copy the rows (RunSQL or RunJava) instead");
       }
       return m.withAlteredField(name, stateField());
     });
