@@ -553,6 +553,33 @@ abstract class MakeMigrationsContract {
     assertThat(check.err()).doesNotContain("Check the names");
   }
 
+  /**
+   * Issue 8: a check naming a quoted column the table does not have is refused by migrate on
+   * both databases (SQLite would read {@code "price"} as a string and the check would always
+   * pass), and nothing is made.
+   */
+  @Test void aCheckNamingAQuotedColumnTheTableLacksIsRefusedByMigrate() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Product:
+            fields:
+              cost: {type: IntegerField}
+            constraints:
+              - {type: CheckConstraint, name: shop_product_price_gte_0, check: "\\"price\\" >= 0"}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+
+    Cli.Result migrate = cairn("migrate");
+    assertThat(migrate.exitCode()).as(migrate.toString()).isNotZero();
+    assertThat(migrate.err()).contains("price").doesNotContain("\tat ");
+    try (Database db = Database.open(url)) {
+      assertThat(db.dialect().introspect(db.connection()).tables()).doesNotContainKey("shop_product");
+    }
+  }
+
   /** Issue 8, item 8: Django writes references in lower case; the models spell them as declared. */
   @Test void migrationsNamingModelsInLowerCaseMatchModelsThatCapitaliseThem() throws Exception {
     url = emptyDatabase();
