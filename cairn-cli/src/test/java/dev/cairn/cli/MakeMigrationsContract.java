@@ -507,6 +507,77 @@ abstract class MakeMigrationsContract {
     assertThat(check.err()).contains("0002_remove_product_tags_and_more.yaml",
         "shop.Product.tags cannot change between a column and a many-to-many",
         "write RemoveField and then AddField");
+    assertThat(check.err()).doesNotContain("Check the names");
+  }
+
+  /**
+   * Issue 8: moving the primary key to another field is refused up front (migrate cannot run it),
+   * and an AlterField that does it, written by hand, is refused when the migrations are read.
+   */
+  @Test void movingThePrimaryKeyToAnotherFieldIsRefusedAndAnAlterFieldForItToo() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    String shop = """
+        app: shop
+        models:
+          Product:
+            fields:
+              code: {type: CharField, max_length: 10, unique: true}
+        """;
+    models("app: catalog\nmodels: {}\n", shop);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    models(null, shop.replace("unique: true", "primary_key: true"));
+
+    Cli.Result refused = cairn("makemigrations", "--noinput");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err()).contains("models/shop.yaml", "shop.Product",
+        "primary key from 'id' to 'code'", "unique: true");
+    assertThat(refused.err()).doesNotContain("Exception", "\tat ");
+    assertThat(root.resolve("migrations/shop")).isDirectoryNotContaining("glob:**/0002_*");
+
+    models(null, shop);
+    Files.writeString(root.resolve("migrations/shop/0002_alter_product_code.yaml"), """
+        dependencies:
+          - shop.0001_initial
+        operations:
+          - AlterField:
+              model_name: product
+              name: code
+              field: {type: CharField, max_length: 10, primary_key: true}
+        """);
+    Cli.Result check = cairn("makemigrations", "--check");
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+    assertThat(check.err()).contains("0002_alter_product_code.yaml",
+        "shop.Product.code cannot become the primary key");
+    assertThat(check.err()).doesNotContain("Check the names");
+  }
+
+  /**
+   * Issue 8: a check naming a quoted column the table does not have is refused by migrate on
+   * both databases (SQLite would read {@code "price"} as a string and the check would always
+   * pass), and nothing is made.
+   */
+  @Test void aCheckNamingAQuotedColumnTheTableLacksIsRefusedByMigrate() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Product:
+            fields:
+              cost: {type: IntegerField}
+            constraints:
+              - {type: CheckConstraint, name: shop_product_price_gte_0, check: "\\"price\\" >= 0"}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+
+    Cli.Result migrate = cairn("migrate");
+    assertThat(migrate.exitCode()).as(migrate.toString()).isNotZero();
+    assertThat(migrate.err()).contains("price").doesNotContain("\tat ");
+    try (Database db = Database.open(url)) {
+      assertThat(db.dialect().introspect(db.connection()).tables()).doesNotContainKey("shop_product");
+    }
   }
 
   /** Issue 8, item 8: Django writes references in lower case; the models spell them as declared. */

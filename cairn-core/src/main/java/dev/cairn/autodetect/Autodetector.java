@@ -212,6 +212,7 @@ public final class Autodetector {
         else created.add(m);
       }
       for (ModelState m : modelsOf(current, app)) if (to.model(m.key()).isEmpty()) deleted.add(m);
+      for (ModelState[] pair : kept) refuseMovedPrimaryKey(pair[0], pair[1]);
 
       for (ModelState[] pair : kept) removedIndexesAndConstraints(pair[0], pair[1]);
       List<ModelState> freeingTables = freeingTables(deleted, created, kept);
@@ -403,6 +404,24 @@ public final class Autodetector {
     }
 
     /**
+     * The primary key moving to another field: the schema editor cannot move a table's key (nor
+     * repoint the keys that reference it), so the migration would be written and then fail in
+     * {@code migrate}. Renames are already applied, so a renamed key is no move.
+     */
+    private void refuseMovedPrimaryKey(ModelState old, ModelState target) {
+      if (!old.managed() && !target.managed()) return;
+      Name before = primaryKeyName(old);
+      Name after = primaryKeyName(target);
+      if (before == null || after == null || before.equals(after)) return;
+      throw new RefusedChange(app, "model " + target.key() + ": moving the primary key from '"
+          + target.declaredName(before) + "' to '" + target.declaredName(after) + "' is not"
+          + " supported (migrate cannot change which column is a table's primary key). Keep the"
+          + " key on '" + target.declaredName(before) + "' and give '" + target.declaredName(after)
+          + "' unique: true, or make a new model with the new key, copy the rows with RunSQL or"
+          + " RunJava and delete the old model.");
+    }
+
+    /**
      * A field that changes between a column and a join table: no AlterField can run that, so
      * it is removed and added again, as Django does (its data is not carried over).
      */
@@ -486,6 +505,13 @@ public final class Autodetector {
       }
       return refs;
     }
+  }
+
+  private static Name primaryKeyName(ModelState m) {
+    for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
+      if (e.getValue().primaryKey()) return e.getKey();
+    }
+    return null;
   }
 
   private static boolean isColumnToJoinTable(Field before, Field after) {

@@ -1,5 +1,6 @@
 package dev.cairn.autodetect;
 
+import dev.cairn.schema.SqlIdentifiers;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
@@ -65,61 +66,18 @@ final class StaleColumnReferences {
     }
   }
 
-  /** Whether the SQL expression {@code sql} refers to {@code column}. */
-  static boolean names(String sql, String column) {
-    for (Identifier id : identifiers(sql)) {
-      if (id.quoted() ? id.name().equals(column) : id.name().equalsIgnoreCase(column)) return true;
-    }
-    return false;
-  }
-
-  /** An identifier as written: quoted ones keep their case. */
-  record Identifier(String name, boolean quoted) {}
-
   /**
-   * The identifiers of an SQL expression: quoted ones ({@code "x"}, {@code `x`}, doubled quotes
-   * inside), and words outside string literals that are not followed by {@code (}.
+   * Whether the SQL expression {@code sql} refers to {@code column}: a quoted identifier that is
+   * exactly the column, or a word outside string literals, not a function's name, that is the
+   * column whatever its case (as SQL folds it).
    */
-  static List<Identifier> identifiers(String sql) {
-    List<Identifier> ids = new ArrayList<>();
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`') {
-        StringBuilder text = new StringBuilder();
-        int j = i + 1;
-        while (j < n) {
-          if (sql.charAt(j) == c) {
-            if (j + 1 < n && sql.charAt(j + 1) == c) { // a doubled quote stands for one
-              text.append(c);
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          text.append(sql.charAt(j++));
-        }
-        if (c != '\'') ids.add(new Identifier(text.toString(), true));
-        i = j + 1;
-      } else if (Character.isLetter(c) || c == '_') {
-        int j = i;
-        while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
-            || sql.charAt(j) == '$')) {
-          j++;
-        }
-        int k = j;
-        while (k < n && Character.isWhitespace(sql.charAt(k))) k++;
-        boolean call = k < n && sql.charAt(k) == '(';
-        if (!call) ids.add(new Identifier(sql.substring(i, j), false));
-        i = j;
-      } else if (Character.isDigit(c)) {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) i++;
-      } else {
-        i++;
+  static boolean names(String sql, String column) {
+    for (SqlIdentifiers.Identifier id : SqlIdentifiers.of(sql)) {
+      if (id.quoted() ? id.name().equals(column) : !id.call() && id.name().equalsIgnoreCase(column)) {
+        return true;
       }
     }
-    return ids;
+    return false;
   }
 
   private static Set<String> columns(ModelState model) {

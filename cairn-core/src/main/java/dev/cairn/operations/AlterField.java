@@ -7,6 +7,7 @@ import dev.cairn.state.Field;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
+import dev.cairn.state.RefusedOperation;
 import dev.cairn.state.StateException;
 import java.sql.SQLException;
 
@@ -35,16 +36,22 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
   }
 
   /**
-   * Refuses a change between a column and a many-to-many, which no database can run: refused
-   * here, the migration that holds it fails to load in every command, instead of only when
-   * {@code migrate} reaches it.
+   * Refuses a change between a column and a many-to-many, or of which field of a managed model is
+   * the primary key, which no database can run: refused here, the migration that holds it fails
+   * to load in every command, instead of only when {@code migrate} reaches it.
    */
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before.withChangedModel(new ModelKey(app, modelName), m -> {
       if (m.requireField(name).type().isManyToMany() != field.type().isManyToMany()) {
-        throw new StateException("field " + m.key() + "." + name + " cannot change between a"
+        throw new RefusedOperation("field " + m.key() + "." + name + " cannot change between a"
             + " column and a many-to-many with AlterField; write RemoveField and then AddField"
             + " (makemigrations does)");
+      }
+      if (m.managed() && m.requireField(name).primaryKey() != field.primaryKey()) {
+        throw new RefusedOperation("field " + m.key() + "." + name + (field.primaryKey()
+            ? " cannot become the primary key" : " cannot stop being the primary key")
+            + " with AlterField: migrate cannot change which column is a table's primary key;"
+            + " make a new model with the new key and copy the rows (RunSQL or RunJava) instead");
       }
       return m.withAlteredField(name, stateField());
     });

@@ -49,6 +49,15 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * Whether the database reads a double-quoted name that is no column as a string literal
+   * (SQLite, for compatibility, in DDL too): a check naming a missing column then silently always
+   * passes, so the schema editor verifies such names itself.
+   */
+  default boolean readsUnknownQuotedNamesAsStrings() {
+    return false;
+  }
+
   /** The indexes and constraints of {@code table} as the database names them. */
   default java.util.Optional<java.util.List<TableObject>> tableObjects(Connection connection,
       String table) throws SQLException {

@@ -506,15 +506,40 @@ public abstract class SchemaEditor {
 
   protected String constraintDefinition(ModelState model, Constraint c) {
     if (c.kind() == Constraint.Kind.CHECK) {
+      requireQuotedColumns(model, "CheckConstraint '" + c.name() + "'", c.check());
       return "CONSTRAINT " + q(c.name()) + " CHECK (" + c.check() + ")";
     }
     return "CONSTRAINT " + q(c.name()) + " UNIQUE (" + columnList(model, c.fields()) + ")";
   }
 
   protected String createIndexSql(ModelState model, Index index) {
+    requireQuotedColumns(model, "the condition of '" + index.name() + "'", index.condition());
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON "
         + q(model.table()) + " (" + columnList(model, index.fields()) + ")"
         + (index.condition() != null ? " WHERE " + index.condition() : "");
+  }
+
+  /**
+   * Refuses raw SQL where a double-quoted name stands for a column the table does not have, on a
+   * database that would read it as a string: {@code "price" >= 0} would become {@code 'price' >=
+   * 0}, always true, and the check would guard nothing. Names compare as SQLite does, whatever
+   * their case; a function's, collation's, type's or table's name is left alone.
+   */
+  private void requireQuotedColumns(ModelState model, String what, String sql) {
+    if (sql == null || !dialect.readsUnknownQuotedNamesAsStrings()) return;
+    List<String> columns = new ArrayList<>();
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (e.getValue().hasColumn()) columns.add(e.getValue().column(e.getKey()));
+    }
+    for (SqlIdentifiers.Identifier id : SqlIdentifiers.of(sql)) {
+      if (id.quote() != '"' || !id.isColumnPosition()) continue;
+      if (columns.stream().anyMatch(c -> c.equalsIgnoreCase(id.name()))) continue;
+      throw new UnsupportedSchemaChange(what + " of model " + model.key() + " names the column \""
+          + id.name() + "\", which table " + model.table() + " does not have (its columns: "
+          + String.join(", ", columns) + "); the database would read it as the string '"
+          + id.name() + "' and compare that instead, silently. Name one of the model's"
+          + " columns in the models file and in the migration that adds it.");
+    }
   }
 
   protected void addForeignKey(ProjectState state, ModelState model, Name name, Field field)

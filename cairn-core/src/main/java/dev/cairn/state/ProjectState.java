@@ -88,16 +88,28 @@ public final class ProjectState {
     return new ProjectState(Collections.unmodifiableMap(copy));
   }
 
+  /**
+   * {@code m} with every reference to {@code from} naming {@code to}: a relation's {@code to} and
+   * a many-to-many's {@code through}, the only two places a field names a model.
+   */
   private static ModelState repointRelations(ModelState m, ModelKey from, ModelKey to) {
     Map<Name, Field> fields = null;
     for (Map.Entry<Name, Field> e : m.fields().entrySet()) {
       Field f = e.getValue();
-      if (f.to() != null && ModelKey.resolve(m.app(), f.to()).equals(from)) {
-        if (fields == null) fields = new LinkedHashMap<>(m.fields());
-        fields.put(e.getKey(), f.withTo(to.reference()));
-      }
+      boolean target = names(m, f.to(), from);
+      boolean through = names(m, f.through(), from);
+      if (!target && !through) continue;
+      Field.Builder b = f.toBuilder();
+      if (target) b.to(to.reference());
+      if (through) b.through(to.reference());
+      if (fields == null) fields = new LinkedHashMap<>(m.fields());
+      fields.put(e.getKey(), b.build());
     }
     return fields == null ? m : m.withFields(fields);
+  }
+
+  private static boolean names(ModelState m, String reference, ModelKey model) {
+    return reference != null && ModelKey.resolve(m.app(), reference).equals(model);
   }
 
   private ProjectState copyWith(java.util.function.Consumer<Map<ModelKey, ModelState>> change) {

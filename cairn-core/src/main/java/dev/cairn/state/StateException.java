@@ -1,7 +1,7 @@
 package dev.cairn.state;
 
 /** An operation does not fit the state it is applied to (a missing model, a duplicate field). */
-public final class StateException extends RuntimeException {
+public class StateException extends RuntimeException {
   public StateException(String message) {
     super(message);
   }

@@ -323,6 +323,28 @@ final class MakeMigrationsExamplesTest {
     assertThat(made.get(2).operations()).hasSize(1);
   }
 
+  /** Issue 8: a renamed through model keeps its rows and the many-to-many follows it. */
+  @Test void aRenamedThroughModelKeepsItsTableAndItsField() throws Exception {
+    ProjectState one = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Link"))),
+        model("shop", "Link", fields("id", id(),
+            "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag"))));
+    ProjectState two = state(
+        model("shop", "Tag", fields("id", id())),
+        model("shop", "Product", fields("id", id(),
+            "tags", manyToMany("shop.Tag").through("shop.Tagging"))),
+        model("shop", "Tagging", fields("id", id(),
+            "product", foreignKey("shop.Product"), "tag", foreignKey("shop.Tag"))));
+
+    List<Migration> made = checkEverywhere(List.of(step(one), new RandomHistory.Step(two,
+        List.of(), Set.of("shop.link=shop.tagging"), Set.of())));
+
+    assertThat(made.get(made.size() - 1).operations()).extracting(Operation::describe)
+        .containsExactly("Rename model Link to Tagging");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   /** Runs the property's checks for {@code steps} on both databases; returns the migrations. */

@@ -51,6 +51,20 @@ final class OperationStateTest {
     assertThat(after.model(ModelKey.of(APP, "Category"))).isEmpty();
   }
 
+  /** Issue 8: every reference to the renamed model follows it, {@code through} as well as {@code to}. */
+  @Test void renameModelRepointsTheThroughOfManyToManysThatUseIt() {
+    ProjectState withThrough = apply(base,
+        createModel("Link", "id", id(), "product", foreignKey("shop.Product"),
+            "category", foreignKey("shop.Category")),
+        new AddField(n("Product"), n("categories"), dev.cairn.testing.Models
+            .manyToMany("shop.Category").through("shop.Link").build()));
+
+    ProjectState after = apply(withThrough, new RenameModel(n("Link"), n("Placement")));
+
+    assertThat(product(after).requireField(n("categories")).through()).isEqualTo("shop.Placement");
+    assertThat(product(after).requireField(n("categories")).to()).isEqualTo("shop.Category");
+  }
+
   @Test void alterModelTableSetsAndClearsTheTableName() {
     ProjectState renamed = apply(base, new AlterModelTable(n("Product"), "products"));
     assertThat(product(renamed).table()).isEqualTo("products");

@@ -24,6 +24,14 @@ public final class SqliteDialect implements Dialect {
     return true;
   }
 
+  /**
+   * SQLite's double-quoted string fallback, on by default and not switched off by sqlite-jdbc
+   * (it has no SQLITE_DBCONFIG_DQS_DDL option, and its build keeps SQLITE_DQS at 3).
+   */
+  @Override public boolean readsUnknownQuotedNamesAsStrings() {
+    return true;
+  }
+
   @Override public String columnType(Field field) {
     return switch (field.type()) {
       case AUTO, BIG_AUTO, SMALL_AUTO -> "integer";

@@ -10,6 +10,7 @@ import static dev.cairn.testing.Models.manyToMany;
 import static dev.cairn.testing.Models.n;
 import static dev.cairn.testing.Models.names;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.operations.AddConstraint;
 import dev.cairn.operations.AddField;
@@ -202,6 +203,28 @@ final class SqliteSchemaEditorTest {
             + " \"select\" varchar(9) NOT NULL)",
         "DELETE FROM sqlite_sequence WHERE name = ?",
         "ALTER TABLE \"new__it's \"\"odd\"\"\" RENAME TO \"it's \"\"odd\"\"\"");
+  }
+
+  /** SQLite would read {@code "price"} as the string 'price': the editor refuses it instead. */
+  @Test void aCheckOrConditionNamingAQuotedColumnTheTableLacksIsRefused() {
+    assertThatThrownBy(() -> sql(base(), new AddConstraint(n("Product"),
+        Constraint.check("price_gte_0", "\"cost\" >= 0"))))
+        .isInstanceOf(dev.cairn.schema.UnsupportedSchemaChange.class)
+        .hasMessageStartingWith("CheckConstraint 'price_gte_0' of model shop.Product names the"
+            + " column \"cost\", which table shop_product does not have (its columns: id, name,"
+            + " price, stock, category_id)");
+    assertThatThrownBy(() -> sql(base(), new AddIndex(n("Product"),
+        new Index("product_cheap", names("price"), false, "\"cheap\" = 1"))))
+        .isInstanceOf(dev.cairn.schema.UnsupportedSchemaChange.class)
+        .hasMessageStartingWith("the condition of 'product_cheap' of model shop.Product names the"
+            + " column \"cheap\"");
+  }
+
+  /** As SQLite compares names, whatever their case; functions and collations are no columns. */
+  @Test void aCheckNamingItsColumnsQuotedInAnyCaseIsKept() throws Exception {
+    assertThat(sql(base(), new AddConstraint(n("Product"), Constraint.check("named",
+        "\"PRICE\" >= 0 AND \"lower\"(\"name\") COLLATE \"NOCASE\" <> 'x'"))))
+        .anyMatch(s -> s.contains("CHECK (\"PRICE\" >= 0"));
   }
 
   // ---- helpers --------------------------------------------------------------------------------
