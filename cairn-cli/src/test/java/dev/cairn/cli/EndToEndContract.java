@@ -126,6 +126,22 @@ abstract class EndToEndContract {
     assertThat(sql).contains("--\n-- Raw SQL operation\n--\nUPDATE shop_product SET stock = 1;\n");
   }
 
+  @Test void sqlmigratePrintsEachStatementOfARunSqlStringWithOneSemicolon() throws Exception {
+    project.write("migrations/shop/0003_seed.yaml", """
+        dependencies:
+          - shop.0002_product_stock
+        operations:
+          - RunSQL:
+              sql: |
+                UPDATE shop_product SET stock = 1; -- all of them
+                DELETE FROM shop_product WHERE stock = 2;;
+              reverse_sql: []
+        """);
+    String sql = project.cairnOk("sqlmigrate", "shop", "0003").out();
+    assertThat(sql).contains("--\n-- Raw SQL operation\n--\nUPDATE shop_product SET stock = 1;\n"
+        + "-- all of them\nDELETE FROM shop_product WHERE stock = 2;\n").doesNotContain(";;");
+  }
+
   /** What follows a header where the operation remakes shop_product on this database. */
   String remakeNote() {
     return "";

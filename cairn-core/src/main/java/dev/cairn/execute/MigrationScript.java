@@ -67,14 +67,24 @@ record MigrationScript(Migration migration, boolean backwards, List<ProjectState
       MigrationSql.run(dialect.schemaEditor(sink), migration, states, backwards, failure, i -> {});
       return;
     }
-    for (Numbered n : statements) {
-      if (n.statement().sql().isEmpty()) continue; // a note for sqlmigrate, not SQL
+    List<Numbered> sql = statements.stream().filter(n -> !n.statement().sql().isEmpty()).toList();
+    for (int i = 0; i < sql.size(); i++) {
+      Numbered n = sql.get(i);
       try {
         sink.accept(n.statement());
       } catch (SQLException | RuntimeException e) {
-        throw failure.of(n.operation(), migration.operations().get(n.operation()), e);
+        Exception named = e instanceof SQLException s ? namedInItsOperation(sql, i, s) : e;
+        throw failure.of(n.operation(), migration.operations().get(n.operation()), named);
       }
     }
+  }
+
+  /** {@code failure} of statement {@code i}, named when its operation ran more than one. */
+  private static SQLException namedInItsOperation(List<Numbered> sql, int i, SQLException failure) {
+    int operation = sql.get(i).operation();
+    int before = (int) sql.subList(0, i).stream().filter(n -> n.operation() == operation).count();
+    int count = (int) sql.stream().filter(n -> n.operation() == operation).count();
+    return count == 1 ? failure : sql.get(i).statement().failed(failure, before, count);
   }
 
   /** Collects statements by operation and notes whether one asked for a live connection. */

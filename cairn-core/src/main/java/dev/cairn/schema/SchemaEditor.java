@@ -425,9 +425,22 @@ public abstract class SchemaEditor {
     if (connection().isEmpty()) sink.accept(new SqlStatement("", List.of(), text));
   }
 
-  /** Runs SQL written by the user (RunSQL), as one statement per call. */
+  /**
+   * Runs SQL written by the user (RunSQL), split into its statements, each its own {@link
+   * SqlStatement}: drivers run only the first statement of a string or refuse several. A failure
+   * while it runs live (a migration with RunJava) names the statement; a collected script names
+   * it when it runs ({@code MigrationScript}).
+   */
   public void execute(String sql) throws SQLException {
-    run(sql, null);
+    List<String> statements = SqlStatementSplitter.split(sql);
+    for (int i = 0; i < statements.size(); i++) {
+      SqlStatement statement = SqlStatement.of(statements.get(i));
+      try {
+        run(statement);
+      } catch (SQLException e) {
+        throw statements.size() == 1 ? e : statement.failed(e, i, statements.size());
+      }
+    }
   }
 
   // ---- building blocks, for dialects ----------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.cairn.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -16,6 +17,17 @@ public record SqlStatement(String sql, List<Object> params, String comment) {
 
   public static SqlStatement of(String sql) {
     return new SqlStatement(sql, List.of(), null);
+  }
+
+  /**
+   * {@code failure} of this statement, the {@code index}th (from 0) of {@code count} one operation
+   * ran, with the statement named: a database's message rarely says which statement failed. Its
+   * SQL state and cause are kept, so that it is still a database error.
+   */
+  public SQLException failed(SQLException failure, int index, int count) {
+    String text = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
+    return new SQLException("statement " + (index + 1) + " of " + count + " (" + text + "): "
+        + failure.getMessage(), failure.getSQLState(), failure.getErrorCode(), failure);
   }
 
   /** The SQL with its bound values written in place, for reading only: migrate binds them. */

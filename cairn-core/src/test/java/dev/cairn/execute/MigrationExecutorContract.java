@@ -316,6 +316,58 @@ abstract class MigrationExecutorContract {
     assertThat(db.dialect().introspect(db.connection()).tables()).isEmpty();
   }
 
+  /** A RunSQL string of several statements runs each, as Django does, on every database. */
+  private static final String THREE_STATEMENTS = """
+      - RunSQL:
+          sql: "INSERT INTO shop_author (id, name) VALUES (1, 'Ann; Lee');
+            INSERT INTO shop_author (id, name) VALUES (2, 'Bo'); /* two; of three */
+            INSERT INTO shop_book (id, title, author_id) VALUES (1, 'Tides', 2);"
+          reverse_sql: "DELETE FROM shop_book; DELETE FROM shop_author WHERE id = 2;
+            DELETE FROM shop_author WHERE id = 1;"
+      """;
+
+  private static final String NOTHING = "- RunSQL: {sql: [], reverse_sql: []}";
+
+  @Test void aRunSqlOfThreeStatementsRunsEachInAFreshRunAndBackwards() throws Exception {
+    Path project = authorsAndBooks("cairn-three", THREE_STATEMENTS, NOTHING);
+    migrate(project, List.of(), MigrateOptions.DEFAULTS);
+    assertThreeStatementsRan();
+    migrate(project, List.of(new Target("shop", "0002")), MigrateOptions.DEFAULTS);
+    assertThat(DatabaseContents.of(db).rows()).containsEntry("shop_author", List.of())
+        .containsEntry("shop_book", List.of());
+  }
+
+  @Test void aRunSqlOfThreeStatementsRunsEachStepByStepAndBackwards() throws Exception {
+    Path project = authorsAndBooks("cairn-three", THREE_STATEMENTS, NOTHING);
+    applyOneAtATime(project);
+    assertThreeStatementsRan();
+    migrate(project, List.of(new Target("shop", "0003")), MigrateOptions.DEFAULTS);
+    assertThreeStatementsRan();
+    migrate(project, List.of(new Target("shop", "0002")), MigrateOptions.DEFAULTS);
+    assertThat(DatabaseContents.of(db).rows()).containsEntry("shop_author", List.of())
+        .containsEntry("shop_book", List.of());
+  }
+
+  @Test void theStatementOfARunSqlStringThatFailsIsNamed() throws Exception {
+    Path project = authorsAndBooks("cairn-three-bad", """
+        - RunSQL:
+            sql: "INSERT INTO shop_author (id, name) VALUES (1, 'Ann');
+              INSERT INTO no_such_table VALUES (1)"
+            reverse_sql: []
+        """, NOTHING);
+    assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS))
+        .isInstanceOf(MigrationErrors.MigrationFailed.class)
+        .hasMessageContaining("applying shop.0003_data, operation 1")
+        .hasMessageContaining("statement 2 of 2 (INSERT INTO no_such_table VALUES (1))");
+    assertThat(appliedNames()).isEmpty();
+  }
+
+  private void assertThreeStatementsRan() throws SQLException {
+    Map<String, List<String>> rows = DatabaseContents.of(db).rows();
+    assertThat(rows.get("shop_author")).containsExactly("1 | Ann; Lee", "2 | Bo");
+    assertThat(rows.get("shop_book")).containsExactly("1 | Tides | null | 2");
+  }
+
   @Test void fakeRecordsWithoutRunningAnything() throws Exception {
     migrate(fixture("twoapps"), List.of(), new MigrateOptions(true, false, false));
     assertThat(appliedNames()).hasSize(3);
