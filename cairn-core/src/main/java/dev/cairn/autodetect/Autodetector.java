@@ -75,10 +75,12 @@ public final class Autodetector {
     List<String> unmatched = questioner.unmatchedRenames(honouredModelRenames, honouredFieldRenames);
     if (!unmatched.isEmpty()) {
       throw new RefusedChange(null, "--rename " + String.join(", --rename ", unmatched)
-          + (unmatched.size() == 1 ? " matches" : " match") + " no rename: no gone model or"
-          + " field with that old name and a new one with that new name (a field is named by"
-          + " its model's new name). Nothing was written, so no data is dropped by mistake.\n"
-          + "  Check the spelling against the models, or drop the flag.");
+          + (unmatched.size() == 1 ? " matches" : " match") + " no rename: no model or field"
+          + " in the migrations with that old name that the models have under that new name (a"
+          + " field is named by its model's new name). Nothing was written, so no data is"
+          + " dropped by mistake.\n"
+          + "  Check the spelling against the models, or drop the flag (a rename already in the"
+          + " migrations needs none).");
     }
     Set<String> circularApps = CircularApps.find(current, to, apps);
     for (String app : apps) {
