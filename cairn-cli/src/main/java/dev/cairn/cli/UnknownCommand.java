@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.files.Suggestions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class UnknownCommand {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : commands) {
-      int d = distance(typed, c);
+      int d = Suggestions.distance(typed, c);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -48,23 +49,5 @@ final class UnknownCommand {
     }
     // A third of the word may be mistyped: 'mirgate' is migrate, 'status' is not.
     return bestDistance <= Math.max(1, typed.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
-  }
-
-  /** Levenshtein's edit distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) previous[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
   }
 }

@@ -6,9 +6,13 @@ import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
 import dev.cairn.schema.StatementSink;
+import dev.cairn.schema.TableObject;
 import dev.cairn.state.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** PostgreSQL: transactional DDL, identity columns, advisory locks. Stateless. */
 public final class PostgresDialect implements Dialect {
@@ -137,13 +141,13 @@ public final class PostgresDialect implements Dialect {
     return true;
   }
 
-  @Override public java.util.Optional<java.util.List<dev.cairn.schema.TableObject>> tableObjects(
+  @Override public Optional<List<TableObject>> tableObjects(
       Connection connection, String table) throws SQLException {
-    return java.util.Optional.of(new PostgresIntrospector(connection).tableObjects(table));
+    return Optional.of(new PostgresIntrospector(connection).tableObjects(table));
   }
 
   @Override public DatabaseLock lock(Connection connection, LockWait wait,
-      java.util.function.Consumer<String> waiting) throws SQLException {
+      Consumer<String> waiting) throws SQLException {
     return PostgresLock.acquire(connection, wait, waiting);
   }
 }
