@@ -250,14 +250,33 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     Map<String, String> pairs = new HashMap<>();
     for (String v : values) {
       int eq = v.indexOf('=');
-      if (eq <= 0 || eq == v.length() - 1) {
+      if (eq <= 0 || !isRenamePair(v.substring(0, eq).trim(), v.substring(eq + 1).trim())) {
         throw new CliException(ExitCodes.BAD_INPUT, option + " '" + v + "' is not of the form"
-            + " old=new, e.g. " + option + " product.title=product.name");
+            + " model.field=model.field or app.Model=app.Model, e.g. " + option
+            + " product.title=product.name or " + option + " shop.Product=shop.Item");
       }
-      pairs.put(v.substring(0, eq).trim().toLowerCase(Locale.ROOT),
-          v.substring(eq + 1).trim().toLowerCase(Locale.ROOT));
+      String old = v.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      String now = v.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
+      String before = pairs.put(old, now);
+      if (before != null && !before.equals(now)) {
+        throw new CliException(ExitCodes.BAD_INPUT, option + " " + old + " is given twice, as "
+            + old + "=" + before + " and " + old + "=" + now + "; give it once.");
+      }
     }
     return pairs;
+  }
+
+  /**
+   * {@code model.field} or {@code app.model.field}, or {@code app.Model}, on the left; the same
+   * or a shorter tail (just the new name) on the right. A bare name cannot say what it renames.
+   */
+  private static boolean isRenamePair(String old, String now) {
+    String[] left = old.split("\\.", -1);
+    String[] right = now.split("\\.", -1);
+    if (left.length < 2 || left.length > 3 || right.length > left.length) return false;
+    for (String part : left) if (!part.matches("[^\\s.=]+")) return false;
+    for (String part : right) if (!part.matches("[^\\s.=]+")) return false;
+    return true;
   }
 
   private Set<String> notRenamed() {

@@ -738,6 +738,66 @@ abstract class MakeMigrationsContract {
     }
   }
 
+  /** A chain of renames answered up front (a to b, b to c): b moves first and both keep their rows. */
+  @Test void aChainOfFieldRenamesKeepsTheRowsOfBoth() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Book:
+            fields:
+              a: {type: IntegerField, null: true}
+              b: {type: CharField, max_length: 5, null: true}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    migrateAndCheck();
+    sql("INSERT INTO shop_book (a, b) VALUES (1, 'x')");
+    replaceIn("models/shop.yaml", "b: {type: CharField", "c: {type: CharField");
+    replaceIn("models/shop.yaml", "a: {type: IntegerField", "b: {type: IntegerField");
+
+    Cli.Result made = cairn("makemigrations", "--noinput", "--rename", "book.a=book.b",
+        "--rename", "book.b=book.c");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(made.out()).contains("- Rename field b on book to c", "- Rename field a on book to b")
+        .doesNotContain("Remove field", "Add field");
+    migrateAndCheck();
+    assertThat(rows("SELECT b, c FROM shop_book")).containsExactly("1,x");
+  }
+
+  /** A rename answer that cannot be honoured stops with exit 2 and writes nothing. */
+  @Test void aRenameAnswerThatCannotBeHonouredIsRefusedAndWritesNothing() throws Exception {
+    url = emptyDatabase();
+    writeConfig();
+    models("app: catalog\nmodels: {}\n", """
+        app: shop
+        models:
+          Book:
+            fields:
+              a: {type: IntegerField, null: true}
+              b: {type: IntegerField, null: true}
+        """);
+    assertThat(cairn("makemigrations").exitCode()).isZero();
+    replaceIn("models/shop.yaml", "a: {type", "tmp: {type");
+
+    Cli.Result malformed = cairn("makemigrations", "--noinput", "--rename", "a=tmp");
+    assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(2);
+    assertThat(malformed.err()).contains("--rename 'a=tmp'");
+    Cli.Result unmatched = cairn("makemigrations", "--noinput", "--rename", "book.a=book.tmp",
+        "--rename", "book.zz=book.yy");
+    assertThat(unmatched.exitCode()).as(unmatched.toString()).isEqualTo(2);
+    assertThat(unmatched.err()).contains("--rename book.zz=book.yy").doesNotContain("book.a=");
+    replaceIn("models/shop.yaml", "tmp: {type", "a: {type");
+    Cli.Result swap = cairn("makemigrations", "--noinput", "--rename", "book.a=book.b",
+        "--rename", "book.b=book.a");
+    assertThat(swap.exitCode()).as(swap.toString()).isEqualTo(2);
+    assertThat(swap.err()).contains("cycle", "two makemigrations runs");
+    try (var files = Files.list(root.resolve("migrations/shop"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("0002"));
+    }
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private void migrateAndCheck() throws Exception {

@@ -70,6 +70,20 @@ public record Answers(Map<String, String> renames, Set<String> notRenames,
     return fallback.notNullAlterationDefault(model, fieldName, field);
   }
 
+  @Override public java.util.List<String> unmatchedRenames(Map<ModelKey, ModelKey> modelRenames,
+      java.util.List<FieldRename> fieldRenames) {
+    java.util.List<String> unmatched = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> r : new java.util.TreeMap<>(renames).entrySet()) {
+      Answers one = new Answers(Map.of(r.getKey(), r.getValue()), Set.of(), Map.of(), fallback);
+      boolean matched = modelRenames.entrySet().stream()
+          .anyMatch(e -> one.isModelRenameGiven(e.getKey(), e.getValue()))
+          || fieldRenames.stream()
+          .anyMatch(f -> one.isFieldRenameGiven(f.model(), f.oldName(), f.newName()));
+      if (!matched) unmatched.add(r.getKey() + "=" + r.getValue());
+    }
+    return unmatched;
+  }
+
   /** {@code model.} and {@code app.model.}: a field may be named with or without its app. */
   private static String[] prefixes(ModelKey model) {
     String m = model.name().lower() + ".";

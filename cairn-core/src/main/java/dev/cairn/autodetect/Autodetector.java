@@ -52,6 +52,9 @@ public final class Autodetector {
   private final Map<String, List<Change>> renamedFields = new LinkedHashMap<>();
   /** The state with models renamed but no field renamed yet, where an app's field changes start. */
   private ProjectState beforeFieldRenames;
+  /** The renames written, to find the answers given up front that matched none. */
+  private final Map<ModelKey, ModelKey> honouredModelRenames = new LinkedHashMap<>();
+  private final List<Questioner.FieldRename> honouredFieldRenames = new ArrayList<>();
 
   /** @param apps the apps whose models the source describes; others are left alone */
   public Autodetector(ProjectState from, ProjectState to, Collection<String> apps,
@@ -69,6 +72,16 @@ public final class Autodetector {
     current = new ThroughChanges(to, apps, this::add).apply(current);
     beforeFieldRenames = current;
     current = detectRenamedFields(current);
+    List<String> unmatched = questioner.unmatchedRenames(honouredModelRenames, honouredFieldRenames);
+    if (!unmatched.isEmpty()) {
+      throw new RefusedChange(null, "--rename " + String.join(", --rename ", unmatched)
+          + (unmatched.size() == 1 ? " matches" : " match") + " no rename: no model or field"
+          + " in the migrations with that old name that the models have under that new name (a"
+          + " field is named by its model's new name). Nothing was written, so no data is"
+          + " dropped by mistake.\n"
+          + "  Check the spelling against the models, or drop the flag (a rename already in the"
+          + " migrations needs none).");
+    }
     Set<String> circularApps = CircularApps.find(current, to, apps);
     for (String app : apps) {
       new AppDiff(app, current, circularApps.contains(app)).run();
@@ -81,6 +94,7 @@ public final class Autodetector {
 
   private ProjectState detectRenamedModels(ProjectState state) {
     for (String app : apps) {
+      state = givenModelRenames(app, state);
       List<ModelState> removed = new ArrayList<>();
       for (ModelState m : modelsOf(state, app)) if (to.model(m.key()).isEmpty()) removed.add(m);
       for (ModelState added : modelsOf(to, app)) {
@@ -89,9 +103,7 @@ public final class Autodetector {
           boolean candidate = sameFields(old, added)
               || questioner.isModelRenameGiven(old.key(), added.key());
           if (candidate && questioner.isModelRenamed(old.key(), added.key())) {
-            RenameModel op = new RenameModel(old.name(), added.name());
-            add(app, new Change(op, referencesFromOtherApps(state, old.key()), false));
-            state = op.stateForwards(app, state);
+            state = renameModel(app, state, old.key(), added.key());
             removed.remove(old);
             break;
           }
@@ -99,6 +111,43 @@ public final class Autodetector {
       }
     }
     return state;
+  }
+
+  /**
+   * The model renames answered up front ({@code --rename}), honoured before any question: in an
+   * order where each new name is free (a chain), or refused (a cycle, a name that stays taken).
+   */
+  private ProjectState givenModelRenames(String app, ProjectState state) {
+    List<RenameChain.Link<ModelKey>> links = new ArrayList<>();
+    Set<ModelKey> present = new LinkedHashSet<>();
+    for (ModelState old : modelsOf(state, app)) {
+      present.add(old.key());
+      for (ModelState added : modelsOf(to, app)) {
+        if (!added.key().equals(old.key())
+            && questioner.isModelRenameGiven(old.key(), added.key())) {
+          links.add(new RenameChain.Link<>(old.key(), added.key(),
+              old.key() + "=" + added.key()));
+        }
+      }
+    }
+    for (RenameChain.Link<ModelKey> l : RenameChain.order(links, present, keysOf(modelsOf(to, app)), app,
+        "model")) {
+      state = renameModel(app, state, l.from(), l.to());
+    }
+    return state;
+  }
+
+  private static Set<ModelKey> keysOf(List<ModelState> models) {
+    Set<ModelKey> keys = new LinkedHashSet<>();
+    models.forEach(m -> keys.add(m.key()));
+    return keys;
+  }
+
+  private ProjectState renameModel(String app, ProjectState state, ModelKey old, ModelKey now) {
+    RenameModel op = new RenameModel(old.name(), now.name());
+    add(app, new Change(op, referencesFromOtherApps(state, old), false));
+    honouredModelRenames.put(old, now);
+    return op.stateForwards(app, state);
   }
 
   /**
@@ -119,8 +168,9 @@ public final class Autodetector {
   private ProjectState detectRenamedFields(ProjectState state) {
     for (String app : apps) {
       for (ModelState target : modelsOf(to, app)) {
-        ModelState old = state.model(target.key()).orElse(null);
-        if (old == null) continue;
+        if (state.model(target.key()).isEmpty()) continue;
+        state = givenFieldRenames(app, target, state);
+        ModelState old = state.requireModel(target.key());
         List<Name> removed = new ArrayList<>();
         for (Name n : old.fields().keySet()) if (!target.fields().containsKey(n)) removed.add(n);
         for (Map.Entry<Name, Field> added : target.fields().entrySet()) {
@@ -133,15 +183,7 @@ public final class Autodetector {
                     && questioner.isFieldRenameGiven(target.key(), oldName, added.getKey()));
             if (candidate
                 && questioner.isFieldRenamed(target.key(), oldName, added.getKey(), newField)) {
-              if (!oldField.equals(newField)) {
-                // As Django: the old field takes the new definition, then the name follows.
-                AlterField alter = new AlterField(modelName(target), oldName, newField);
-                addRename(app, Change.of(alter));
-                state = alter.stateForwards(app, state);
-              }
-              RenameField op = new RenameField(modelName(target), oldName, added.getKey());
-              addRename(app, Change.of(op));
-              state = op.stateForwards(app, state);
+              state = renameField(app, target, state, oldName, added.getKey());
               removed.remove(oldName);
               break;
             }
@@ -150,6 +192,57 @@ public final class Autodetector {
       }
     }
     return state;
+  }
+
+  /**
+   * The field renames of one model answered up front ({@code --rename}), honoured before any
+   * question: in an order where each new name is free (a chain), or refused (a cycle, a name that
+   * stays taken, a column that would become a join table).
+   */
+  private ProjectState givenFieldRenames(String app, ModelState target, ProjectState state) {
+    ModelState old = state.requireModel(target.key());
+    String m = target.name().lower();
+    List<RenameChain.Link<Name>> links = new ArrayList<>();
+    for (Map.Entry<Name, Field> was : old.fields().entrySet()) {
+      for (Map.Entry<Name, Field> now : target.fields().entrySet()) {
+        if (now.getKey().equals(was.getKey())
+            || !questioner.isFieldRenameGiven(target.key(), was.getKey(), now.getKey())) {
+          continue;
+        }
+        String flag = m + "." + was.getKey() + "=" + m + "." + now.getKey();
+        links.add(new RenameChain.Link<>(was.getKey(), now.getKey(), flag));
+      }
+    }
+    List<RenameChain.Link<Name>> ordered = RenameChain.order(links, old.fields().keySet(),
+        target.fields().keySet(), app, "field");
+    for (RenameChain.Link<Name> l : ordered) {
+      if (!isSameKind(old.requireField(l.from()), target.fields().get(l.to()))) {
+        throw new RefusedChange(app, "--rename " + l.flag() + " cannot keep the data: one is a"
+            + " column and the other a many-to-many join table.\n"
+            + "  Drop the --rename (the old field's data is dropped) or keep both kinds the"
+            + " same.");
+      }
+    }
+    for (RenameChain.Link<Name> l : ordered) {
+      state = renameField(app, target, state, l.from(), l.to());
+    }
+    return state;
+  }
+
+  /** As Django: the old field takes the new definition, then the name follows. */
+  private ProjectState renameField(String app, ModelState target, ProjectState state,
+      Name oldName, Name newName) {
+    Field oldField = state.requireModel(target.key()).requireField(oldName);
+    Field newField = target.fields().get(newName);
+    if (!oldField.equals(newField)) {
+      AlterField alter = new AlterField(modelName(target), oldName, newField);
+      addRename(app, Change.of(alter));
+      state = alter.stateForwards(app, state);
+    }
+    RenameField op = new RenameField(modelName(target), oldName, newName);
+    addRename(app, Change.of(op));
+    honouredFieldRenames.add(new Questioner.FieldRename(target.key(), oldName, newName));
+    return op.stateForwards(app, state);
   }
 
   /**

@@ -28,6 +28,19 @@ public interface Questioner {
     return false;
   }
 
+  /** A field rename makemigrations writes: {@code model} by its new name. */
+  record FieldRename(ModelKey model, Name oldName, Name newName) {}
+
+  /**
+   * The renames answered up front that none of the renames written matches, spelt as given
+   * ({@code old=new}): makemigrations refuses them rather than let the user believe their data
+   * is kept. By default none (nothing is answered up front).
+   */
+  default java.util.List<String> unmatchedRenames(java.util.Map<ModelKey, ModelKey> modelRenames,
+      java.util.List<FieldRename> fieldRenames) {
+    return java.util.List.of();
+  }
+
   /**
    * A one-off value for existing rows of a NOT NULL field added without a default: a string,
    * number or boolean. Throws {@link NeedsAnswer} when there is nobody to ask.

@@ -155,6 +155,51 @@ final class AutodetectorTest {
         Map.of(), NO_INPUT)))).containsExactly("Remove field title from product", "Add field name to product");
   }
 
+  @Test void aSwapOfTwoFieldsIsRefusedWithTheTwoRunsThatDoIt() {
+    ProjectState from = state(model("shop", "Book", "id", id(), "a", integer(), "b", integer()));
+    ProjectState to = state(model("shop", "Book", "id", id(), "a", integer(), "b", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop",
+        answers(Map.of("book.a", "book.b", "book.b", "book.a"))))
+        .isInstanceOf(RefusedChange.class)
+        .hasMessageContaining("--rename book.a=book.b").hasMessageContaining("cycle")
+        .hasMessageContaining("two makemigrations runs");
+  }
+
+  @Test void aSwapOfTwoModelsIsRefused() {
+    ProjectState from = state(model("shop", "A", "id", id()), model("shop", "B", "id", id()));
+    assertThatThrownBy(() -> detect(from, from, "shop",
+        answers(Map.of("shop.a", "shop.b", "shop.b", "shop.a"))))
+        .isInstanceOf(RefusedChange.class).hasMessageContaining("cycle");
+  }
+
+  @Test void aFieldRenameOntoAFieldThatStaysIsRefused() {
+    ProjectState from = state(model("shop", "Book", "id", id(), "a", integer(), "b", integer()));
+    ProjectState to = state(model("shop", "Book", "id", id(), "b", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop", answers(Map.of("book.a", "book.b"))))
+        .isInstanceOf(RefusedChange.class)
+        .hasMessageContaining("--rename book.a=book.b").hasMessageContaining("book.b");
+  }
+
+  @Test void aRenameAnswerThatMatchesNothingIsRefusedByName() {
+    ProjectState from = state(model("shop", "Book", "id", id(), "a", integer()));
+    ProjectState to = state(model("shop", "Book", "id", id(), "b", integer()));
+    assertThatThrownBy(() -> detect(from, to, "shop",
+        answers(Map.of("book.a", "book.b", "book.zz", "book.yy"))))
+        .isInstanceOf(RefusedChange.class).hasMessageContaining("--rename book.zz=book.yy");
+    assertThatThrownBy(() -> detect(from, from, "shop", answers(Map.of("shop.nope", "shop.other"))))
+        .isInstanceOf(RefusedChange.class).hasMessageContaining("--rename shop.nope=shop.other");
+  }
+
+  @Test void aGivenFieldRenameThatCannotKeepTheDataIsRefused() {
+    ProjectState from = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tag", foreignKey("shop.Tag").nullable(true)));
+    ProjectState to = state(model("shop", "Tag", "id", id()),
+        model("shop", "Product", "id", id(), "tags", dev.cairn.testing.Models.manyToMany("shop.Tag")));
+    assertThatThrownBy(() -> detect(from, to, "shop",
+        answers(Map.of("product.tag", "product.tags"))))
+        .isInstanceOf(RefusedChange.class).hasMessageContaining("--rename product.tag=product.tags");
+  }
+
   @Test void withNoInputARenameCandidateStopsWithTheFlagThatAnswersIt() {
     ProjectState from = state(model("shop", "Product", "id", id(), "title", chars(100)));
     ProjectState to = state(model("shop", "Product", "id", id(), "name", chars(100)));

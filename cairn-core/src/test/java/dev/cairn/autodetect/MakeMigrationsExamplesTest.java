@@ -254,6 +254,34 @@ final class MakeMigrationsExamplesTest {
             "Rename model Author to Writer", "Rename field name on writer to full_name"));
   }
 
+  /** A chain of field renames (a to b, b to c): b moves out of the way first, both keep their column. */
+  @Test void aChainOfFieldRenamesRenamesTheLastLinkFirst() throws Exception {
+    ProjectState one = state(model("shop", "Book", fields("id", id(), "a", integer(), "b", chars(5))));
+    ProjectState two = state(model("shop", "Book", fields("id", id(), "b", integer(), "c", chars(5))));
+
+    List<Migration> made = checkEverywhere(List.of(step(one), new RandomHistory.Step(two,
+        List.of(), Set.of(), Set.of("shop.book.a=b", "shop.book.b=c"))));
+
+    assertThat(made).last().satisfies(m -> assertThat(m.operations())
+        .extracting(Operation::describe)
+        .containsExactly("Rename field b on book to c", "Rename field a on book to b"));
+  }
+
+  /** A chain of model renames (A to B, B to C): B's table moves out of the way first. */
+  @Test void aChainOfModelRenamesRenamesTheLastLinkFirst() throws Exception {
+    ProjectState one = state(model("shop", "A", fields("id", id(), "x", integer())),
+        model("shop", "B", fields("id", id(), "y", chars(5))));
+    ProjectState two = state(model("shop", "B", fields("id", id(), "x", integer())),
+        model("shop", "C", fields("id", id(), "y", chars(5))));
+
+    List<Migration> made = checkEverywhere(List.of(step(one), new RandomHistory.Step(two,
+        List.of(), Set.of("shop.a=shop.b", "shop.b=shop.c"), Set.of())));
+
+    assertThat(made).last().satisfies(m -> assertThat(m.operations())
+        .extracting(Operation::describe)
+        .containsExactly("Rename model B to C", "Rename model A to B"));
+  }
+
   /**
    * A through model with its keys in another order, another key's on_delete and an extra field
    * takes over the join table, then gives it back.

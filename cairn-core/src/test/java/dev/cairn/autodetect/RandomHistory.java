@@ -108,6 +108,7 @@ final class RandomHistory {
     fieldRenames = new LinkedHashSet<>();
     renamedModels = new LinkedHashSet<>();
     for (Seed seed : seeds) edit(seed);
+    fieldRenames.removeIf(this::switchesKind);
     steps.add(new Step(state, List.copyOf(edits), Set.copyOf(modelRenames), Set.copyOf(fieldRenames)));
   }
 
@@ -627,6 +628,31 @@ final class RandomHistory {
 
   private static String ref(ModelState model, Name field) {
     return model.key() + "." + field;
+  }
+
+  /**
+   * A field renamed this step that also switched between a column and a many-to-many: no rename
+   * carries it and a --rename for it is refused, so the user gives none and accepts the removal
+   * and addition.
+   */
+  private boolean switchesKind(String rename) {
+    int eq = rename.indexOf('=');
+    int dot = rename.lastIndexOf('.', eq);
+    String modelNow = rename.substring(0, dot);
+    String modelThen = modelRenames.stream().filter(r -> r.endsWith("=" + modelNow))
+        .map(r -> r.substring(0, r.indexOf('='))).findFirst().orElse(modelNow);
+    Field then = fieldOf(stepStart, modelThen, rename.substring(dot + 1, eq));
+    Field now = fieldOf(state, modelNow, rename.substring(eq + 1));
+    return then != null && now != null
+        && then.type().isManyToMany() != now.type().isManyToMany();
+  }
+
+  private static Field fieldOf(ProjectState in, String model, String field) {
+    for (ModelState m : in.models()) {
+      if (!lower(m.key()).equals(model)) continue;
+      for (var f : m.fields().entrySet()) if (f.getKey().lower().equals(field)) return f.getValue();
+    }
+    return null;
   }
 
   private static String lower(ModelKey key) {
