@@ -44,7 +44,7 @@ public final class NoInputQuestioner implements Questioner {
         + " answer with --noinput.\n"
         + "  Give the field a default (or keep null: true) in the models, or a one-off value for"
         + " those rows with --default " + m + "." + fieldName + "=<value> (a string in quotes:"
-        + " \"'text'\"); to fill them yourself with RunSQL instead, run makemigrations without"
-        + " --noinput and choose 'Ignore for now'");
+        + " \"'text'\"); to fill them yourself with RunSQL instead, run makemigrations at a"
+        + " terminal and answer 'Ignore for now'");
   }
 }
