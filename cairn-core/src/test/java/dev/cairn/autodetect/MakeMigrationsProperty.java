@@ -65,6 +65,8 @@ final class MakeMigrationsProperty {
         edits.stream().anyMatch(e -> e.contains(RandomHistory.WITH_ITS_MODEL)));
     Statistics.label("field <-> many-to-many").collect(
         edits.stream().anyMatch(e -> e.startsWith(RandomHistory.SWITCH)));
+    Statistics.label("primary key renamed").collect(
+        edits.stream().anyMatch(e -> e.contains(RandomHistory.PRIMARY_KEY)));
     Statistics.label("check naming a renamed field").collect(
         edits.stream().anyMatch(e -> e.contains(RandomHistory.CHECK_FOLLOWS)));
   }

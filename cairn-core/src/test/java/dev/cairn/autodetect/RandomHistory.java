@@ -30,6 +30,7 @@ final class RandomHistory {
   static final String CHECK_FOLLOWS = "(its check follows)";
   static final String WITH_ITS_MODEL = "(with its model)";
   static final String SWITCH = "switch ";
+  static final String PRIMARY_KEY = "(the primary key)";
 
   /**
    * The last two are 59 characters and differ only at the end: their tables (64 bytes) are over
@@ -250,10 +251,25 @@ final class RandomHistory {
   }
 
   private void renameField(ModelState model, Seed s) {
+    if (s.b() % 2 == 0 && renamePrimaryKey(model, s)) return;
     Name name = s.a() % 2 == 0 ? pickFieldInCheck(model, s.c()) : null;
     if (name == null) name = pickField(model, s.c(), true);
     if (name == null || !existedAtStart(model, name)) return;
     renameTo(model, name, freeFieldName(model, s.a()));
+  }
+
+  /** Renames the primary key, which other models' keys and join tables point at (item 9). */
+  private boolean renamePrimaryKey(ModelState model, Seed s) {
+    Name key = null;
+    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
+      if (e.getValue().primaryKey()) key = e.getKey();
+    }
+    if (key == null || !existedAtStart(model, key)) return false;
+    Name newName = freeFieldName(model, s.a());
+    if (newName == null) return false;
+    renameTo(model, key, newName);
+    edits.set(edits.size() - 1, edits.get(edits.size() - 1) + " " + PRIMARY_KEY);
+    return true;
   }
 
   /** Renames a field; a check that names its column is rewritten to name the new one. */
