@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.dialect.Dialects;
 import dev.cairn.execute.MigrationPlanner;
 import dev.cairn.execute.MigrationSql;
 import dev.cairn.execute.Target;
@@ -7,7 +8,6 @@ import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.Dialects;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
 import java.io.PrintWriter;

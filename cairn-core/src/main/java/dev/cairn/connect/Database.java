@@ -1,7 +1,7 @@
 package dev.cairn.connect;
 
+import dev.cairn.dialect.Dialects;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.Dialects;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
