@@ -5,7 +5,6 @@ import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** An open connection together with the dialect that speaks to it. Closing closes the connection. */
 public record Database(String url, Connection connection, Dialect dialect) implements AutoCloseable {
@@ -13,14 +12,8 @@ public record Database(String url, Connection connection, Dialect dialect) imple
   /** Opens {@code url}; an unsupported URL is an {@link IllegalArgumentException} naming it. */
   public static Database open(String url) throws SQLException {
     Dialect dialect = Dialects.forUrl(url);
-    Connection connection = DriverManager.getConnection(url, dialect.connectionProperties());
-    if (dialect.name().equals("sqlite")) {
-      try (Statement s = connection.createStatement()) {
-        // Wait for another process's write instead of failing at once with SQLITE_BUSY.
-        s.execute("PRAGMA busy_timeout = 30000");
-      }
-    }
-    return new Database(url, connection, dialect);
+    return new Database(url, DriverManager.getConnection(url, dialect.connectionProperties()),
+        dialect);
   }
 
   @Override public void close() throws SQLException {

@@ -9,11 +9,19 @@ import dev.cairn.schema.StatementSink;
 import dev.cairn.state.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** SQLite, the embedded default: types as Django's backend, ALTERs through {@link TableRemake}. */
 public final class SqliteDialect implements Dialect {
   @Override public String name() {
     return "sqlite";
+  }
+
+  /** Waits for another process's write instead of failing at once with SQLITE_BUSY. */
+  @Override public Properties connectionProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("busy_timeout", "30000");
+    return properties;
   }
 
   @Override public int maxIdentifierLength() {
