@@ -1,6 +1,7 @@
 package dev.cairn.autodetect;
 
 import dev.cairn.connect.Database;
+import dev.cairn.testing.LazyPostgres;
 import dev.cairn.testing.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * than PostgreSQL, whose DDL costs more per statement: 250 histories a run, under two minutes on two cores.
  */
 final class MakeMigrationsProperty {
-  private static PostgresTestDatabase postgres;
+  private static final LazyPostgres postgres = new LazyPostgres();
 
   // A fixed seed keeps CI reproducible; change it (or drop it) to explore new histories.
   @Property(tries = 200, seed = "20261123")
@@ -51,7 +52,7 @@ final class MakeMigrationsProperty {
   void postgresMigratesEveryHistoryToItsModels(@ForAll("histories") RandomHistory history)
       throws Exception {
     count(history);
-    PostgresTestDatabase db = postgres();
+    PostgresTestDatabase db = postgres.get();
     new HistoryCheck(history).run(() -> {
       db.reset();
       return new Database(db.url(), db.connect(), db.dialect());
@@ -81,17 +82,7 @@ final class MakeMigrationsProperty {
         .map(RandomHistory::read);
   }
 
-  private static synchronized PostgresTestDatabase postgres() throws Exception {
-    if (postgres == null) {
-      PostgresTestDatabase db = new PostgresTestDatabase();
-      db.beforeAll(null);
-      postgres = db;
-    }
-    return postgres;
-  }
-
   @AfterContainer static void dropPostgres() throws Exception {
-    if (postgres != null) postgres.afterAll(null);
-    postgres = null;
+    postgres.drop();
   }
 }

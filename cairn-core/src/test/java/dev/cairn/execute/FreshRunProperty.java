@@ -6,6 +6,7 @@ import dev.cairn.connect.Database;
 import dev.cairn.history.MigrationHistory;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
+import dev.cairn.testing.LazyPostgres;
 import dev.cairn.testing.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import net.jqwik.api.statistics.Statistics;
  * including rows whose foreign key points at nothing until a later migration deletes them.
  */
 final class FreshRunProperty {
-  private static PostgresTestDatabase postgres;
+  private static final LazyPostgres postgres = new LazyPostgres();
 
   /**
    * What applying a history did: whether it was refused and the migration its message names, and
@@ -60,7 +61,7 @@ final class FreshRunProperty {
   @Property(tries = 30, seed = "20261204")
   void postgresAppliesEveryHistoryInOneRunAsOneMigrationAtATime(
       @ForAll("histories") DataHistory history) throws Exception {
-    PostgresTestDatabase db = postgres();
+    PostgresTestDatabase db = postgres.get();
     check(history, () -> {
       db.reset();
       return new Database(db.url(), db.connect(), db.dialect());
@@ -161,17 +162,7 @@ final class FreshRunProperty {
     }
   }
 
-  private static synchronized PostgresTestDatabase postgres() throws Exception {
-    if (postgres == null) {
-      PostgresTestDatabase db = new PostgresTestDatabase();
-      db.beforeAll(null);
-      postgres = db;
-    }
-    return postgres;
-  }
-
   @AfterContainer static void dropPostgres() throws Exception {
-    if (postgres != null) postgres.afterAll(null);
-    postgres = null;
+    postgres.drop();
   }
 }
