@@ -3,6 +3,11 @@ package dev.cairn.schema;
 import dev.cairn.state.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * What Cairn needs to know about one database: how to quote, which types to use, how its DDL
@@ -32,7 +37,7 @@ public interface Dialect {
    * words, lower case, with the database's spelling (PostgreSQL says {@code character varying}).
    */
   default String introspectedType(Field field) {
-    return columnType(field).toLowerCase(java.util.Locale.ROOT);
+    return columnType(field).toLowerCase(Locale.ROOT);
   }
 
   /** A new editor sending its statements to {@code sink}. */
@@ -59,14 +64,14 @@ public interface Dialect {
   }
 
   /** The indexes and constraints of {@code table} as the database names them. */
-  default java.util.Optional<java.util.List<TableObject>> tableObjects(Connection connection,
+  default Optional<List<TableObject>> tableObjects(Connection connection,
       String table) throws SQLException {
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Driver properties for a new connection; those the URL gives win. */
-  default java.util.Properties connectionProperties() {
-    return new java.util.Properties();
+  default Properties connectionProperties() {
+    return new Properties();
   }
 
   /** Takes the lock that keeps two {@code migrate} runs apart, waiting for it however long. */
@@ -82,7 +87,7 @@ public interface Dialect {
    * @throws LockWaitTimeout the lock was still held when the wait ran out
    */
   DatabaseLock lock(Connection connection, LockWait wait,
-      java.util.function.Consumer<String> waiting) throws SQLException;
+      Consumer<String> waiting) throws SQLException;
 
   /** Prepares a connection for a migrate run, before any transaction starts. */
   default void beforeMigrations(Connection connection) throws SQLException {}
@@ -113,8 +118,8 @@ public interface Dialect {
    * {@link #checkAsCommitWould} as one statement that fails when a check fails, so that it can go
    * in a batch; empty where the checks are a query that returns what failed (SQLite's).
    */
-  default java.util.Optional<String> checkAsCommitWouldStatement() {
-    return java.util.Optional.empty();
+  default Optional<String> checkAsCommitWouldStatement() {
+    return Optional.empty();
   }
 
   /** Renders a constant for DDL, where the database accepts no bind parameters. */

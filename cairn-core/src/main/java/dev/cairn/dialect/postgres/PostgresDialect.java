@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /** PostgreSQL: transactional DDL, identity columns, advisory locks. Stateless. */
@@ -83,8 +84,8 @@ public final class PostgresDialect implements Dialect {
    * Names Cairn's sessions in {@code pg_stat_activity}, and so the holder of the migration lock
    * that a waiting migrate reports; pgjdbc lets an {@code ApplicationName} in the URL win.
    */
-  @Override public java.util.Properties connectionProperties() {
-    java.util.Properties properties = new java.util.Properties();
+  @Override public Properties connectionProperties() {
+    Properties properties = new Properties();
     properties.setProperty("ApplicationName", APPLICATION_NAME);
     return properties;
   }
@@ -109,8 +110,8 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
-  @Override public java.util.Optional<String> checkAsCommitWouldStatement() {
-    return java.util.Optional.of(CHECK_AS_COMMIT_WOULD);
+  @Override public Optional<String> checkAsCommitWouldStatement() {
+    return Optional.of(CHECK_AS_COMMIT_WOULD);
   }
 
   private static final String CHECK_AS_COMMIT_WOULD = """
