@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issue 4, points 1 and 2: Cairn, Flyway, Liquibase and {@code psql -1 -f} on the same generated
- * history, measured in one run, interleaved, as whole processes and in process; prints markdown
- * tables of medians and ratios to Cairn. Usage: {@code CompareBenchmark <repo> <work-folder>
- * [migrations=1000] [rounds=5] [models=100] [parts=abcd]} (run it through {@code
+ * Issue 4, points 1 and 2, and issue 9 on MariaDB: Cairn, Flyway, Liquibase and the server's client
+ * ({@code psql -1 -f}, {@code mariadb < all.sql}) on the same generated history, measured in one
+ * run, interleaved, as whole processes and in process; prints markdown tables of medians and
+ * ratios to Cairn. Usage: {@code CompareBenchmark <repo> <work-folder> [migrations=1000]
+ * [rounds=5] [models=100] [parts=abcd] [postgresql|mariadb]} (run it through {@code
  * bench/run-compare}).
  */
 public final class CompareBenchmark {
@@ -20,16 +21,17 @@ public final class CompareBenchmark {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     int models = args.length > 4 ? Integer.parseInt(args[4]) : 100;
     List<Part> parts = parts(args.length > 5 ? args[5] : "abcd");
+    Server server = Server.named(args.length > 6 ? args[6] : "postgresql");
 
-    Environment env = Environment.read();
-    CompareProject.write(work, models, migrations);
-    Comparison c = new Comparison(root, Environment.jar(), work, migrations, parts,
+    Environment env = Environment.read(server);
+    CompareProject.write(work, models, migrations, server, server.dialect());
+    Comparison c = new Comparison(server, root, Environment.jar(), work, migrations, parts,
         Environment.JVM_FLAGS);
     System.err.printf("%d models, %d migrations, %d rounds%n", models, migrations, rounds);
     c.runWhole(rounds);
     c.runInProcess(rounds);
-    System.out.printf("### Cairn, Flyway, Liquibase and psql: M=%d models, N=%d migrations%n%n",
-        models, migrations);
+    System.out.printf("### Cairn, Flyway, Liquibase and %s: M=%d models, N=%d migrations%n%n",
+        server.floor, models, migrations);
     System.out.print(env.markdown(rounds));
     System.out.print(c.markdown());
   }

@@ -1,6 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.dialect.postgres.PostgresDialect;
 import dev.cairn.files.MigrationWriter;
 import dev.cairn.execute.MigrationSql;
 import dev.cairn.graph.MigrationGraph;
@@ -19,12 +18,14 @@ import java.util.List;
 /**
  * One schema history written for every tool of issue 4, so that all run the same DDL: a Cairn
  * project ({@code cairn.yaml}, {@code migrations/app/*.yaml}), the SQL Cairn's {@code sqlmigrate}
- * gives for each migration on PostgreSQL as a Flyway project ({@code flyway/V{n}__m{n}.sql}) and as
- * a Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql}, one changeset per
- * migration with its backwards SQL as the rollback), and all of it in one file for
- * {@code psql -1 -f} ({@code psql/all.sql}), and once more with a transaction per migration
- * ({@code psql/per-migration.sql}), the floor for a tool that commits each migration. Usage: {@code CompareProject <folder> [models]
- * [migrations]} (defaults 100 and 1000).
+ * gives for each migration on the server as a Flyway project ({@code flyway/V{n}__m{n}.sql}) and
+ * as a Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql}, one changeset per
+ * migration with its backwards SQL as the rollback), and all of it in one file for the server's
+ * client ({@code psql/all.sql} for {@code psql -1 -f}, {@code mariadb/all.sql}); for psql once
+ * more with a transaction per migration ({@code psql/per-migration.sql}), the floor for a tool
+ * that commits each migration. Usage: {@code CompareProject <folder> [models] [migrations]
+ * [postgresql|mariadb]} (defaults 100, 1000 and postgresql; the SQL is for the server version
+ * Cairn assumes offline).
  */
 public final class CompareProject {
   static final String APP = "app";
@@ -41,15 +42,18 @@ public final class CompareProject {
     Path folder = Path.of(args[0]);
     int models = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int migrations = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-    write(folder, models, migrations);
+    Server server = Server.named(args.length > 3 ? args[3] : "postgresql");
+    write(folder, models, migrations, server, server.offlineDialect());
     System.out.printf("wrote %d models, %d migrations to %s%n", models, migrations, folder);
   }
 
-  static CompareProject write(Path folder, int models, int migrations) throws IOException {
+  /** Writes the history, its SQL made by {@code dialect}, for the tools and client of {@code server}. */
+  static CompareProject write(Path folder, int models, int migrations, Server server,
+      Dialect dialect) throws IOException {
     CompareProject project = new CompareProject(folder,
         HistoryGenerator.realistic(APP, models, migrations));
     project.writeCairn();
-    project.writeSql();
+    project.writeSql(server, dialect);
     return project;
   }
 
@@ -67,12 +71,11 @@ public final class CompareProject {
         + APP + "\n");
   }
 
-  /** The code path of {@code cairn sqlmigrate} for PostgreSQL, walked once over the full plan. */
-  private void writeSql() throws IOException {
+  /** The code path of {@code cairn sqlmigrate}, walked once over the full plan. */
+  private void writeSql(Server server, Dialect dialect) throws IOException {
     Path flyway = Files.createDirectories(folder.resolve("flyway"));
     Path liquibase = Files.createDirectories(folder.resolve("liquibase"));
-    Path psql = Files.createDirectories(folder.resolve("psql"));
-    Dialect dialect = new PostgresDialect();
+    Path client = Files.createDirectories(folder.resolve(server.client));
     MigrationGraph graph = MigrationGraph.of(history);
     StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n");
     StringBuilder all = new StringBuilder();
@@ -97,8 +100,10 @@ public final class CompareProject {
       }
     }
     Files.writeString(liquibase.resolve("changelog.sql"), changelog);
-    Files.writeString(psql.resolve("all.sql"), all);
-    Files.writeString(psql.resolve("per-migration.sql"), perMigration);
+    Files.writeString(client.resolve("all.sql"), all);
+    if (server.clientRuns.contains(Server.PSQL_EACH)) {
+      Files.writeString(client.resolve("per-migration.sql"), perMigration);
+    }
   }
 
   private static List<String> sql(Dialect dialect, Migration m, ProjectState before,

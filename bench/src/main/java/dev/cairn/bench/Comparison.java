@@ -3,10 +3,6 @@ package dev.cairn.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs Cairn, Flyway, Liquibase and psql on one generated project, interleaved (each round
- * measures every tool before the next round starts, in an order that rotates), first each tool as
- * a whole process under {@code /usr/bin/time}, then the JVM tools in this process through their
- * Java APIs. Each tool gets a fresh database per round ({@code bench_<tool>}), created and dropped
- * outside the timings.
+ * Runs Cairn, Flyway, Liquibase and the server's client on one generated project, interleaved
+ * (each round measures every tool before the next round starts, in an order that rotates), first
+ * each tool as a whole process under {@code /usr/bin/time}, then the JVM tools in this process
+ * through their Java APIs. Each tool gets a fresh database per round ({@code bench_<tool>}),
+ * created and dropped outside the timings.
  */
 final class Comparison {
   /** What is measured: (a) apply all, (b) no-op, (c) status, (d) roll back the last 10. */
@@ -35,13 +31,11 @@ final class Comparison {
     }
   }
 
-  static final String PSQL = "psql -1 -f";
-  /** The same file with BEGIN and COMMIT around each migration: no history table, one commit each. */
-  static final String PSQL_EACH = "psql -f, a transaction per migration";
-  static final List<String> TOOLS = List.of("Cairn", "Flyway", "Liquibase", PSQL, PSQL_EACH);
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  static final String USER = "?user=postgres";
+  /** The tools that run on a JVM, measured in process too; the server's client runs follow. */
+  static final List<String> JVM_TOOLS = List.of("Cairn", "Flyway", "Liquibase");
 
+  private final Server server;
+  private final List<String> tools;
   private final Path root;
   private final Path jar;
   private final Path project;
@@ -54,8 +48,12 @@ final class Comparison {
   /** In-process samples: part -> tool -> ms per round. */
   final Map<Part, Map<String, List<Long>>> inProcess = new LinkedHashMap<>();
 
-  Comparison(Path root, Path jar, Path project, int migrations, List<Part> parts,
+  Comparison(Server server, Path root, Path jar, Path project, int migrations, List<Part> parts,
       List<String> jvmFlags) {
+    this.server = server;
+    List<String> all = new ArrayList<>(JVM_TOOLS);
+    all.addAll(server.clientRuns);
+    this.tools = List.copyOf(all);
     this.root = root;
     this.jar = jar;
     this.project = project;
@@ -64,17 +62,26 @@ final class Comparison {
     this.jvmFlags = jvmFlags;
   }
 
+  /** Every tool in the order of the tables: the JVM tools, then the server's client runs. */
+  List<String> tools() {
+    return tools;
+  }
+
   static String dbName(String tool) {
-    if (tool.equals(PSQL_EACH)) return "bench_psql_each";
+    if (tool.equals(Server.PSQL_EACH)) return "bench_psql_each";
     return "bench_" + tool.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
   }
 
-  static String url(String tool) {
-    return SERVER + dbName(tool) + USER;
+  private String url(String tool) {
+    return server.url(dbName(tool));
+  }
+
+  static boolean isClient(String tool) {
+    return !JVM_TOOLS.contains(tool);
   }
 
   static boolean supports(String tool, Part part) {
-    if (tool.startsWith("psql")) return part == Part.APPLY;
+    if (isClient(tool)) return part == Part.APPLY;
     return part != Part.ROLLBACK || !tool.equals("Flyway");
   }
 
@@ -88,19 +95,20 @@ final class Comparison {
 
   void runWhole(int rounds) throws Exception {
     for (int r = 0; r < rounds; r++) {
-      for (String tool : TOOLS) recreate(dbName(tool));
+      for (String tool : tools) server.recreate(dbName(tool));
       prepare();
       for (Part part : parts) {
-        for (String tool : rotated(TOOLS, r)) {
+        for (String tool : rotated(tools, r)) {
           if (!supports(tool, part)) continue;
-          long[] sample = time(command(tool, part));
+          long[] sample = time(command(tool, part),
+              isClient(tool) ? server.clientInput(project) : null);
           whole.computeIfAbsent(part, p -> new LinkedHashMap<>())
               .computeIfAbsent(tool, t -> new ArrayList<>()).add(sample);
         }
       }
       System.err.printf("  whole processes: round %d of %d done%n", r + 1, rounds);
     }
-    for (String tool : TOOLS) drop(dbName(tool));
+    for (String tool : tools) server.drop(dbName(tool));
   }
 
   private List<String> command(String tool, Part part) {
@@ -129,27 +137,26 @@ final class Comparison {
             .toString());
         cmd.add(url);
       }
-      default -> {
-        boolean single = tool.equals(PSQL);
-        cmd.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"));
-        if (single) cmd.add("-1");
-        cmd.addAll(List.of("-h", "127.0.0.1", "-U", "postgres", "-d", dbName(tool), "-f",
-            project.resolve(single ? "psql/all.sql" : "psql/per-migration.sql").toString()));
-      }
+      default -> cmd.addAll(server.clientCommand(tool, dbName(tool), project));
     }
     return cmd;
   }
 
-  /** Runs a command under {@code /usr/bin/time -f "%e %M"}: wall time (ms) and peak RSS (KB). */
-  private static long[] time(List<String> cmd) throws IOException, InterruptedException {
+  /**
+   * Runs a command under {@code /usr/bin/time -f "%e %M"}, with {@code input} (if not null) as its
+   * standard input: wall time (ms) and peak RSS (KB).
+   */
+  private static long[] time(List<String> cmd, Path input) throws IOException, InterruptedException {
     Path times = Files.createTempFile("bench-time", ".txt");
     Path err = Files.createTempFile("bench-err", ".txt");
     try {
       List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o",
           times.toString()));
       full.addAll(cmd);
-      Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(full)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+      if (input != null) builder.redirectInput(input.toFile());
+      Process p = builder.start();
       int exit = p.waitFor();
       if (exit != 0) {
         throw new IllegalStateException("exit " + exit + " from " + String.join(" ", cmd) + "\n"
@@ -172,10 +179,10 @@ final class Comparison {
 
   /** @param warmUp run one round first that is not recorded (needed once per JVM) */
   void runInProcess(int rounds, boolean warmUp) throws Exception {
-    List<Tool> tools = tools();
+    List<Tool> tools = jvmTools();
     // Round 0 warms the JIT and loads every class; it is not recorded.
     for (int r = warmUp ? 0 : 1; r <= rounds; r++) {
-      for (Tool tool : tools) recreate(dbName(tool.name()));
+      for (Tool tool : tools) server.recreate(dbName(tool.name()));
       prepare();
       for (Part part : parts) {
         for (int i = 0; i < tools.size(); i++) {
@@ -197,7 +204,7 @@ final class Comparison {
       }
       System.err.printf("  in process: round %d of %d done%s%n", r, rounds, r == 0 ? " (warm-up)" : "");
     }
-    for (Tool tool : tools) drop(dbName(tool.name()));
+    for (Tool tool : tools) server.drop(dbName(tool.name()));
   }
 
   /**
@@ -206,30 +213,12 @@ final class Comparison {
    */
   private void prepare() throws Exception {
     if (parts.contains(Part.APPLY)) return;
-    for (Tool tool : tools()) tool.migrate(url(tool.name()));
+    for (Tool tool : jvmTools()) tool.migrate(url(tool.name()));
   }
 
-  private List<Tool> tools() {
+  private List<Tool> jvmTools() {
     return List.of(new CairnTool(project, migrations), new FlywayTool(project.resolve("flyway")),
         new LiquibaseTool(project.resolve("liquibase/changelog.sql")));
-  }
-
-  // ----- databases
-
-  static void recreate(String db) throws SQLException {
-    drop(db);
-    admin("CREATE DATABASE " + db);
-  }
-
-  static void drop(String db) throws SQLException {
-    admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres" + USER);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 
   // ----- results
@@ -265,7 +254,7 @@ final class Comparison {
       out.append("|---|---:|---:|---:|---:|---:|\n");
       Long cairnWall = wallMedian(part, "Cairn");
       Long cairnIn = inProcessMedian(part, "Cairn");
-      for (String tool : TOOLS) {
+      for (String tool : tools) {
         if (!supports(tool, part)) continue;
         Long wall = wallMedian(part, tool);
         Long rss = rssMedian(part, tool);
@@ -273,8 +262,8 @@ final class Comparison {
         out.append("| ").append(tool).append(" | ").append(fmt(wall)).append(" | ")
             .append(ratio(wall, cairnWall)).append(" | ")
             .append(rss == null ? "" : String.valueOf(Math.round(rss / 1024.0))).append(" | ")
-            .append(tool.startsWith("psql") ? "n/a" : fmt(in)).append(" | ")
-            .append(tool.startsWith("psql") ? "" : ratio(in, cairnIn)).append(" |\n");
+            .append(isClient(tool) ? "n/a" : fmt(in)).append(" | ")
+            .append(isClient(tool) ? "" : ratio(in, cairnIn)).append(" |\n");
       }
     }
     return out.toString();

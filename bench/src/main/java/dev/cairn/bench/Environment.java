@@ -5,24 +5,20 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import liquibase.util.LiquibaseUtil;
 
 /** The machine and the versions a benchmark ran with, for the header of its tables. */
-record Environment(String cpu, int cores, long memoryGb, String java, String postgres,
-    String flyway, String liquibase, String jdbc) {
+record Environment(String cpu, int cores, long memoryGb, String java, Server server,
+    String serverVersion, String flyway, String liquibase, String jdbc) {
   /** Flyway's and Liquibase's whole-process runs get the flags of Cairn's launcher. */
   static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
       "-XX:CICompilerCount=1", "-Xshare:auto", "-Dliquibase.analytics.enabled=false");
 
-  static Environment read() throws IOException, SQLException {
+  static Environment read(Server server) throws IOException, SQLException {
     String cpu = "unknown";
     for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
       if (line.startsWith("model name")) {
@@ -34,17 +30,11 @@ record Environment(String cpu, int cores, long memoryGb, String java, String pos
     for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
       if (line.startsWith("MemTotal:")) memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
-    String postgres;
-    try (Connection c = DriverManager.getConnection(Comparison.SERVER + "postgres" + Comparison.USER);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
-      rs.next();
-      postgres = rs.getString(1);
-    }
     return new Environment(cpu, Runtime.getRuntime().availableProcessors(),
         Math.round(memKb / 1024.0 / 1024.0), System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.runtime.version"), postgres,
+        + System.getProperty("java.runtime.version"), server, server.version(),
         pomVersion("org.flywaydb", "flyway-core"), LiquibaseUtil.getBuildVersion(),
-        org.postgresql.util.DriverInfo.DRIVER_VERSION);
+        server.driverVersion());
   }
 
   private static String pomVersion(String group, String artifact) throws IOException {
@@ -62,13 +52,14 @@ record Environment(String cpu, int cores, long memoryGb, String java, String pos
   }
 
   String markdown(int rounds) {
-    return String.format("Machine: %s, %d cores, %d GB; %s; PostgreSQL %s (127.0.0.1, local);"
-        + " Flyway %s (flyway-core + flyway-database-postgresql), Liquibase %s, PostgreSQL JDBC %s;"
+    return String.format("Machine: %s, %d cores, %d GB; %s; %s %s (127.0.0.1, local);"
+        + " Flyway %s (flyway-core + %s), Liquibase %s, %s JDBC %s;"
         + " %s. Medians of %d interleaved rounds. Whole process: `/usr/bin/time -f \"%%e %%M\"`"
         + " (wall, peak RSS); Cairn is `./cairn` (its launcher and AppCDS archive), Flyway and"
         + " Liquibase are `java %s -cp cairn-bench.jar ...Main`. In process: the same work through"
         + " each tool's Java API in one warmed-up JVM (one discarded warm-up round).%n",
-        cpu, cores, memoryGb, java, postgres, flyway, liquibase, jdbc, LocalDate.now(), rounds,
+        cpu, cores, memoryGb, java, server.title, serverVersion, flyway, server.flywayPlugin,
+        liquibase, server.title, jdbc, LocalDate.now(), rounds,
         String.join(" ", JVM_FLAGS));
   }
 }

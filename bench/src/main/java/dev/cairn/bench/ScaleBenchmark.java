@@ -23,13 +23,14 @@ public final class ScaleBenchmark {
     int models = args.length > 4 ? Integer.parseInt(args[4]) : 100;
     List<Part> parts = List.of(Part.APPLY, Part.NOOP);
 
-    Environment env = Environment.read();
+    Server server = Server.POSTGRESQL;
+    Environment env = Environment.read(server);
     List<Comparison> runs = new ArrayList<>();
     for (int i = 0; i < lengths.size(); i++) {
       int n = lengths.get(i);
       Path project = work.resolve("n" + n);
-      CompareProject.write(project, models, n);
-      Comparison c = new Comparison(root, Environment.jar(), project, n, parts,
+      CompareProject.write(project, models, n, server, server.dialect());
+      Comparison c = new Comparison(server, root, Environment.jar(), project, n, parts,
           Environment.JVM_FLAGS);
       System.err.printf("N=%d%n", n);
       c.runWhole(rounds);
@@ -54,7 +55,7 @@ public final class ScaleBenchmark {
     }
     out.append(" x Cairn at N=").append(String.format("%,d", lengths.get(lengths.size() - 1)))
         .append(" | ms / migration |\n").append(rule).append("---:|---:|\n");
-    for (String tool : Comparison.TOOLS) {
+    for (String tool : runs.get(0).tools()) {
       if (!Comparison.supports(tool, part)) continue;
       out.append("| ").append(tool).append(" |");
       for (Comparison c : runs) {
