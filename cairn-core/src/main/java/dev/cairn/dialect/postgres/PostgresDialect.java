@@ -1,6 +1,7 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Ddl;
 import dev.cairn.schema.LockWait;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
@@ -130,8 +131,12 @@ public final class PostgresDialect implements Dialect {
       END
       $cairn$""";
 
+  @Override public Ddl ddl() {
+    return new PostgresDdl(this);
+  }
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
-    return new PostgresSchemaEditor(this, sink);
+    return new SchemaEditor(this, sink);
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {
