@@ -148,7 +148,7 @@ final class FieldObjects {
    */
   private Optional<List<TableObject>> existing(ModelState model, String table,
       List<String> columns, TableObject.Kind kind) throws SQLException {
-    if (!dialect.looksUpNames()) return Optional.empty();
+    if (!dialect.features().has(Feature.LOOKS_UP_OBJECT_NAMES)) return Optional.empty();
     Optional<Connection> c = sink.connection();
     if (c.isEmpty()) return Optional.empty();
     Set<String> declared = new HashSet<>();

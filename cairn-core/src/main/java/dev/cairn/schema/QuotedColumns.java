@@ -18,7 +18,7 @@ final class QuotedColumns {
 
   /** Throws when {@code sql} (the check or condition {@code what} of {@code model}) names no column. */
   static void require(Dialect dialect, ModelState model, String what, String sql) {
-    if (sql == null || !dialect.readsUnknownQuotedNamesAsStrings()) return;
+    if (sql == null || !dialect.features().has(Feature.UNKNOWN_QUOTED_NAMES_ARE_STRINGS)) return;
     List<String> columns = new ArrayList<>();
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (e.getValue().hasColumn()) columns.add(e.getValue().column(e.getKey()));

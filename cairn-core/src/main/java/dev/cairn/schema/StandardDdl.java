@@ -49,6 +49,7 @@ public class StandardDdl implements Ddl {
   }
 
   @Override public List<SqlStatement> commentOnTable(String table, String comment) {
+    if (!dialect.features().has(Feature.COMMENTS)) return List.of();
     return List.of(statement("COMMENT ON TABLE " + q(table) + " IS " + commentLiteral(comment)));
   }
 
@@ -103,6 +104,7 @@ public class StandardDdl implements Ddl {
 
   @Override public List<SqlStatement> commentOnColumn(String table, String column,
       String comment) {
+    if (!dialect.features().has(Feature.COMMENTS)) return List.of();
     return List.of(statement("COMMENT ON COLUMN " + q(table) + "." + q(column) + " IS "
         + commentLiteral(comment)));
   }
@@ -243,9 +245,10 @@ public class StandardDdl implements Ddl {
         + " >= 0)";
   }
 
-  /** What follows a foreign key's ON DELETE: nothing where keys cannot be deferred. */
+  /** What follows a foreign key's ON DELETE: checked at commit, where the database can. */
   protected String deferrable() {
-    return "";
+    return dialect.features().has(Feature.DEFERRABLE_CONSTRAINTS)
+        ? " DEFERRABLE INITIALLY DEFERRED" : "";
   }
 
   protected SqlStatement alterColumn(Column column, String change) {

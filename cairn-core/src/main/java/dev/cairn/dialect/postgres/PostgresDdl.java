@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * PostgreSQL's SQL where it differs from the standard's: drops that take what depends on them,
- * deferrable foreign keys, {@code ALTER COLUMN .. TYPE .. USING} with a check for values the
+ * {@code ALTER COLUMN .. TYPE .. USING} with a check for values the
  * change would round, and deferred checks run after the editor updates rows.
  */
 final class PostgresDdl extends StandardDdl {
@@ -57,9 +57,5 @@ final class PostgresDdl extends StandardDdl {
    */
   @Override public List<SqlStatement> afterUpdatingRows() {
     return List.of(statement("SET CONSTRAINTS ALL IMMEDIATE"));
-  }
-
-  @Override protected String deferrable() {
-    return " DEFERRABLE INITIALLY DEFERRED";
   }
 }

@@ -32,15 +32,6 @@ final class SqliteDdl extends StandardDdl {
     return false;
   }
 
-  @Override public List<SqlStatement> commentOnTable(String table, String comment) {
-    return List.of(); // SQLite keeps no comments
-  }
-
-  @Override public List<SqlStatement> commentOnColumn(String table, String column,
-      String comment) {
-    return List.of();
-  }
-
   /** AUTOINCREMENT never reuses the id of a deleted row, as Django's backend does. */
   @Override protected String primaryKey(Field field) {
     return field.type().isAuto() ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
@@ -54,7 +45,7 @@ final class SqliteDdl extends StandardDdl {
     ModelState target = state.relatedModel(model.app(), field);
     return sql + " REFERENCES " + q(target.table()) + " ("
         + q(Relations.targetColumn(target, field)) + ") ON DELETE "
-        + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED";
+        + field.effectiveOnDelete().sql() + deferrable();
   }
 
   @Override public SqlStatement alterColumnType(Column column, Field oldType) {
