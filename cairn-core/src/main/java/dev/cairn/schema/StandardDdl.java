@@ -326,12 +326,7 @@ public class StandardDdl implements Ddl {
   }
 
   protected String columnList(ModelState model, List<Name> fields) {
-    List<String> columns = new ArrayList<>();
-    for (Name n : fields) {
-      Name declared = model.declaredName(n);
-      columns.add(q(model.requireField(declared).column(declared)));
-    }
-    return String.join(", ", columns);
+    return String.join(", ", FieldObjects.columns(model, fields).stream().map(this::q).toList());
   }
 
   protected String q(String identifier) {
