@@ -10,6 +10,7 @@ import dev.cairn.state.ProjectState;
 import dev.cairn.state.RefusedOperation;
 import dev.cairn.state.StateException;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Changes a field's definition: type, null, default, unique, index, length.
@@ -40,6 +41,18 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
    * the primary key, which no database can run: refused here, the migration that holds it fails
    * to load in every command, instead of only when {@code migrate} reaches it.
    */
+  static AlterField read(ArgumentReader in) {
+    return new AlterField(in.name("model_name"), in.name("name"), in.field("field"),
+        in.flag("preserve_default", true));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("name", name);
+    out.field("field", field);
+    if (!preserveDefault) out.value("preserve_default", false);
+  }
+
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before.withChangedModel(new ModelKey(app, modelName), m -> {
       if (m.requireField(name).type().isManyToMany() != field.type().isManyToMany()) {
@@ -99,5 +112,13 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
 
   @Override public String describe() {
     return "Alter field " + name + " on " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return "alter_" + modelName.lower() + "_" + name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.field(modelName, name));
   }
 }
