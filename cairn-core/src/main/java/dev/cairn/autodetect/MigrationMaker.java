@@ -130,7 +130,9 @@ public final class MigrationMaker {
    * The last of an app's new migrations that alters or removes fields of {@code model}, else the
    * one that deletes it, else its first new one; {@code null} if the app has none. A deleted
    * model's relations are removed before it goes: waiting for that removal, not the deletion,
-   * lets two apps delete models that point at each other.
+   * lets two apps delete models that point at each other. It names the operations the
+   * autodetector makes for those relations and that model, as it reasons about the autodetector's
+   * own output, not about every operation a file may hold.
    */
   private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
       ModelKey model) {
