@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads a list of operations, each a one-key mapping {@code - AddField: {args}}. Which operations
@@ -162,12 +163,7 @@ final class OperationReader {
     }
 
     @Override public List<Index> indexes(String key) {
-      String where = named();
-      List<Index> read = new ArrayList<>();
-      for (YamlNode i : in.sequence(require(key), argument(key, where)).items()) {
-        read.add(fields.index(i, where));
-      }
-      return read;
+      return items(key, fields::index);
     }
 
     @Override public Constraint constraint(String key) {
@@ -175,10 +171,15 @@ final class OperationReader {
     }
 
     @Override public List<Constraint> constraints(String key) {
+      return items(key, fields::constraint);
+    }
+
+    /** A list of indexes or constraints, each named in messages by the operation's name. */
+    private <T> List<T> items(String key, BiFunction<YamlNode, String, T> item) {
       String where = named();
-      List<Constraint> read = new ArrayList<>();
-      for (YamlNode c : in.sequence(require(key), argument(key, where)).items()) {
-        read.add(fields.constraint(c, where));
+      List<T> read = new ArrayList<>();
+      for (YamlNode node : in.sequence(require(key), argument(key, where)).items()) {
+        read.add(item.apply(node, where));
       }
       return read;
     }

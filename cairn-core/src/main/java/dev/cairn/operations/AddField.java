@@ -35,15 +35,11 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
   }
 
   static AddField read(ArgumentReader in) {
-    return new AddField(in.name("model_name"), in.name("name"), in.field("field"),
-        in.flag("preserve_default", true));
+    return FieldArguments.read(in, AddField::new);
   }
 
   @Override public void writeArguments(ArgumentWriter out) {
-    out.value("model_name", modelName);
-    out.value("name", name);
-    out.field("field", field);
-    if (!preserveDefault) out.value("preserve_default", false);
+    FieldArguments.write(out, modelName, name, field, preserveDefault);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {

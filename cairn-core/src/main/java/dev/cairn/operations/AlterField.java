@@ -36,23 +36,19 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
     return preserveDefault ? field : field.toBuilder().defaultValue(null).build();
   }
 
+  static AlterField read(ArgumentReader in) {
+    return FieldArguments.read(in, AlterField::new);
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    FieldArguments.write(out, modelName, name, field, preserveDefault);
+  }
+
   /**
    * Refuses a change between a column and a many-to-many, or of which field of a managed model is
    * the primary key, which no database can run: refused here, the migration that holds it fails
    * to load in every command, instead of only when {@code migrate} reaches it.
    */
-  static AlterField read(ArgumentReader in) {
-    return new AlterField(in.name("model_name"), in.name("name"), in.field("field"),
-        in.flag("preserve_default", true));
-  }
-
-  @Override public void writeArguments(ArgumentWriter out) {
-    out.value("model_name", modelName);
-    out.value("name", name);
-    out.field("field", field);
-    if (!preserveDefault) out.value("preserve_default", false);
-  }
-
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before.withChangedModel(new ModelKey(app, modelName), m -> {
       if (m.requireField(name).type().isManyToMany() != field.type().isManyToMany()) {

@@ -34,7 +34,6 @@ public record RenameJoinTable(Name modelName, Name name, String oldTable, String
     }
   }
 
-  /** The state is the state operations' to change. */
   /** Only among database_operations: alone it would leave the state naming the old table. */
   static RenameJoinTable read(ArgumentReader in) {
     if (!in.inDatabaseOperations()) {
@@ -65,6 +64,7 @@ public record RenameJoinTable(Name modelName, Name name, String oldTable, String
     out.strings("new_columns", newColumns);
   }
 
+  /** The state is the state operations' to change. */
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before;
   }
