@@ -112,9 +112,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
   /** The new migrations; a refused change names the models file it is in. */
   private List<NewMigration> changes(Project project, MakeMigrations make, PrintWriter out) {
-    Questioner questioner = questioner(out);
     try {
-      return make.changes(name, questioner);
+      return make.changes(name, () -> questioner(out));
     } catch (RefusedChange e) {
       AppConfig app = e.app() == null ? null : project.config().apps().get(e.app());
       if (app == null || app.modelsFile() == null) throw e;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code makemigrations} for some apps ({@link Cairn#makeMigrations}): the project's migrations
@@ -87,11 +88,20 @@ public final class MakeMigrations {
    * @throws dev.cairn.autodetect.RefusedChange if the models ask for what no migration can do
    */
   public List<NewMigration> changes(String name, Questioner questioner) {
+    return changes(name, () -> questioner);
+  }
+
+  /**
+   * As {@link #changes(String, Questioner)}, the questioner made once the models are read, so
+   * that a broken models file is reported before a bad answer given up front, as the command
+   * line always did.
+   */
+  public List<NewMigration> changes(String name, Supplier<? extends Questioner> questioner) {
     requireNoConflicts();
     ProjectState current = graph.leafState();
     ProjectState target = ProjectModels.load(config, current, scope);
     Map<String, List<Change>> changes =
-        new Autodetector(current, target, appsWithModels(), questioner).detect();
+        new Autodetector(current, target, appsWithModels(), questioner.get()).detect();
     if (changes.isEmpty()) return List.of();
     return MigrationMaker.onlyFor(maker().make(changes, name), scope).stream()
         .map(this::newMigration).toList();
