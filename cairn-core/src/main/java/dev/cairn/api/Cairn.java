@@ -19,6 +19,7 @@ import dev.cairn.migration.MigrationKey;
 import dev.cairn.migration.MigrationLoader;
 import dev.cairn.optimize.Squasher;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Feature;
 import dev.cairn.schema.LockWait;
 import dev.cairn.state.ProjectState;
 import java.io.IOException;
@@ -196,7 +197,7 @@ public final class Cairn {
       List<MigrationKey> plan = graph.fullPlan();
       ProjectState state = graph.stateAt(plan.subList(0, plan.indexOf(key)));
       return new SqlMigration(m, backwards, MigrationSql.of(dialect, m, state, backwards),
-          dialect.hasTransactionalDdl() && m.atomic());
+          dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic());
     });
   }
 

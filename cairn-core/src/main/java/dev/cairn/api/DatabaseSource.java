@@ -92,7 +92,7 @@ sealed interface DatabaseSource {
       try {
         DatabaseMetaData meta = connection.getMetaData();
         return new Database(meta.getURL(), connection,
-            Dialects.forProductName(meta.getDatabaseProductName()));
+            Dialects.forProductName(meta.getDatabaseProductName()).connectedTo(connection));
       } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
