@@ -79,7 +79,7 @@ final class MigrateCommand implements Callable<Integer> {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
     // None, or one that cannot be meant: stop before --merge writes a file.
-    if (plan || check) project.databaseUrl(); else project.databaseUrlToMigrate();
+    project.checkDatabaseUrl(!(plan || check));
     if (merge) {
       for (var file : Merges.write(project.cairn(), Merges.find(project.cairn().merges(), out))) {
         out.println("  Wrote " + file);

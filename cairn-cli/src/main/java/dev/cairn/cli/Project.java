@@ -94,22 +94,17 @@ final class Project {
     return cairn.config();
   }
 
-  /** The project without a database, for the commands that need none. */
+  /** The project for the commands that need no database (makemigrations, squash, merges). */
   Cairn cairn() {
     return cairn;
   }
 
   /**
-   * The URL of the database to use, a relative SQLite file resolved; exit code 2 when none or one
-   * that names no database.
+   * Stops with exit code 2 when there is no database URL, or one that names no database ({@code
+   * toMigrate}: or one in memory, where nothing lasts).
    */
-  String databaseUrl() {
-    return withDatabase(databaseUrl.check(false)).databaseUrl().orElseThrow();
-  }
-
-  /** As {@link #databaseUrl()}, also refusing a database in memory, where nothing lasts. */
-  String databaseUrlToMigrate() {
-    return withDatabase(databaseUrl.check(true)).databaseUrl().orElseThrow();
+  void checkDatabaseUrl(boolean toMigrate) {
+    databaseUrl.check(toMigrate);
   }
 
   /** The project with its database, for sqlmigrate, which needs only its dialect. */

@@ -13,7 +13,6 @@ import dev.cairn.execute.MigrationSql;
 import dev.cairn.execute.PlanStep;
 import dev.cairn.execute.Target;
 import dev.cairn.graph.MigrationGraph;
-import dev.cairn.merge.BranchMerger;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.migration.MigrationLoader;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -213,18 +210,8 @@ public final class Cairn {
 
   /** A merge for every app whose migrations branched. */
   public List<Merge> merges() {
-    return merges(MigrationGraph.of(migrations()).withReplacements(Set.of()), Set.of(), header(),
-        this::migrationFile);
-  }
-
-  static List<Merge> merges(MigrationGraph graph, Set<String> scope, String header,
-      Function<Migration, Path> files) {
-    List<Merge> merges = new ArrayList<>();
-    for (String app : scope.isEmpty() ? graph.apps() : scope) {
-      if (graph.leafNodes(app).size() < 2) continue;
-      merges.add(new Merge(app, new BranchMerger(graph, app), header, files));
-    }
-    return merges;
+    return Merge.all(MigrationGraph.of(migrations()).withReplacements(Set.of()), Set.of(),
+        header(), this::migrationFile);
   }
 
   /**
@@ -377,6 +364,11 @@ public final class Cairn {
     /**
      * The database, as a DataSource whose connections Cairn takes and returns per verb; the
      * dialect is found from the product name a connection reports. Replaces a URL given before.
+     *
+     * <p>A connection {@link #migrate} used goes back with the session settings migrate made
+     * (PostgreSQL: {@code synchronous_commit} off when nothing was applied; SQLite: foreign keys
+     * off) until dialects can undo them: give a DataSource that opens a new connection each time,
+     * or a pool that resets sessions.
      */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = requireNonNull(dataSource, "dataSource == null");

@@ -12,6 +12,7 @@ import dev.cairn.migration.MigrationKey;
 import dev.cairn.models.ProjectModels;
 import dev.cairn.optimize.Optimizer;
 import dev.cairn.state.ProjectState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -32,10 +33,10 @@ public final class MakeMigrations {
   private final Set<MigrationKey> existing;
   private final Set<String> scope;
   private final String header;
-  private final Function<Migration, java.nio.file.Path> files;
+  private final Function<Migration, Path> files;
 
   MakeMigrations(ProjectConfig config, List<Migration> migrations, Collection<String> apps,
-      String header, Function<Migration, java.nio.file.Path> files) {
+      String header, Function<Migration, Path> files) {
     this.config = config;
     this.graph = MigrationGraph.of(migrations).withReplacements(Set.of());
     this.existing = new HashSet<>();
@@ -52,7 +53,7 @@ public final class MakeMigrations {
 
   /** A merge for each app of the scope with more than one leaf migration. */
   public List<Merge> merges() {
-    return Cairn.merges(graph, scope, header, files);
+    return Merge.all(graph, scope, header, files);
   }
 
   /** @throws ConflictingMigrations if an app of the scope has several leaves */

@@ -1,9 +1,12 @@
 package dev.cairn.api;
 
+import dev.cairn.graph.MigrationGraph;
 import dev.cairn.merge.BranchMerger;
 import dev.cairn.migration.Migration;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,6 +26,17 @@ public final class Merge {
     this.branches = List.copyOf(merger.branches());
     this.header = header;
     this.files = files;
+  }
+
+  /** A merge for each app of {@code scope} (every app when empty) with more than one leaf. */
+  static List<Merge> all(MigrationGraph graph, Set<String> scope, String header,
+      Function<Migration, Path> files) {
+    List<Merge> merges = new ArrayList<>();
+    for (String app : scope.isEmpty() ? graph.apps() : scope) {
+      if (graph.leafNodes(app).size() < 2) continue;
+      merges.add(new Merge(app, new BranchMerger(graph, app), header, files));
+    }
+    return merges;
   }
 
   public String app() {
