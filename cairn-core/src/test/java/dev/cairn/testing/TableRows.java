@@ -1,5 +1,6 @@
 package dev.cairn.testing;
 
+import dev.cairn.schema.SchemaSnapshot;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ public record TableRows(Map<String, Table> tables) {
   /** Reads every table the dialect introspects. */
   public static TableRows read(OperationHarness h) throws SQLException {
     Map<String, Table> tables = new TreeMap<>();
-    for (String table : h.introspect().tables().keySet()) {
-      List<String> columns = h.introspect().tables().get(table).columnNames();
+    for (Map.Entry<String, SchemaSnapshot.Table> t : h.introspect().tables().entrySet()) {
+      String table = t.getKey();
+      List<String> columns = t.getValue().columnNames();
       List<Map<String, String>> rows = new ArrayList<>();
       for (List<Object> row : h.rows("SELECT * FROM " + h.dialect().quote(table))) {
         Map<String, String> values = new TreeMap<>();
