@@ -183,6 +183,11 @@ final class OperationCases {
    * dialect's types, is in {@link RawOperationsContract}.)
    */
   static List<OperationCase> separateDatabaseAndState() {
+    return List.of(of(throughModelTakesOverTheTags()));
+  }
+
+  /** Product.tags gets the through model ProductTag, which takes over shop_product_tags. */
+  static SeparateDatabaseAndState throughModelTakesOverTheTags() {
     String table = "shop_producttag";
     List<String> columns = List.of("id", "product_id", "tag_id");
     CreateModel productTag = new CreateModel(n("ProductTag"), fields(
@@ -191,11 +196,11 @@ final class OperationCases {
         "tag", foreignKey("shop.Tag")), null, List.of(),
         List.of(Constraint.unique(JoinTable.pairUniqueName(table, "product_id", "tag_id"),
             names("product", "tag"), null)));
-    return List.of(of(new SeparateDatabaseAndState(
+    return new SeparateDatabaseAndState(
         List.of(new RenameJoinTable(n("Product"), n("tags"), "shop_product_tags", table, columns,
             columns)),
         List.of(productTag, new AlterField(n("Product"), n("tags"),
-            manyToMany("shop.Tag").through("shop.ProductTag").build())))));
+            manyToMany("shop.Tag").through("shop.ProductTag").build())));
   }
 
   /** Box (an AutoField key, a key to itself, a many-to-many to itself) and Crate pointing at it. */

@@ -75,6 +75,20 @@ interface RawOperationsContract extends OperationsFixture {
     h().roundTrip(shop().base(), op);
   }
 
+  /** RenameJoinTable, as makemigrations writes it when a many-to-many gets a through model. */
+  @Test default void aThroughModelTakesOverTheJoinTableWithItsPairs() throws Exception {
+    ProjectState before = shop().base();
+    shop().insertProducts();
+    String pairs = "SELECT {product_id}, {tag_id} FROM {%s} ORDER BY {id}";
+    List<List<String>> kept = shop().rows(pairs.formatted("shop_product_tags"));
+    assertThat(kept).hasSize(2);
+    SeparateDatabaseAndState adopt = OperationCases.throughModelTakesOverTheTags();
+    h().forwards(before, adopt);
+    assertThat(shop().rows(pairs.formatted("shop_producttag"))).isEqualTo(kept);
+    h().backwards(before, adopt);
+    assertThat(shop().rows(pairs.formatted("shop_product_tags"))).isEqualTo(kept);
+  }
+
   @Test default void aFailureInTheMiddleLeavesNoSchemaChange() throws Exception {
     assumeFeature(Feature.TRANSACTIONAL_DDL);
     ProjectState before = shop().base();
