@@ -122,11 +122,7 @@ final class OperationCases {
             .losesRowsOf("shop_product_tags"),
         of(new AlterField(n("Box"), n("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build()))
             .after(boxes())
-            .withData("INSERT INTO {shop_box} ({parent_id}) VALUES (NULL)",
-                "INSERT INTO {shop_box} ({parent_id}) SELECT MIN({id}) FROM {shop_box}",
-                "INSERT INTO {shop_crate} ({box_id}) SELECT {id} FROM {shop_box}",
-                "INSERT INTO {shop_crate_boxes} ({crate_id}, {box_id}) SELECT {id}, {box_id} FROM {shop_crate}",
-                "INSERT INTO {shop_box_peers} ({from_box_id}, {to_box_id}) SELECT MIN({id}), MAX({id}) FROM {shop_box}"));
+            .withData(BOX_ROWS));
   }
 
   static List<OperationCase> renameFields() {
@@ -149,10 +145,7 @@ final class OperationCases {
                 Field.of(FieldType.ONE_TO_ONE).to("shop.Tag").nullable(true).build()))
             .withData("UPDATE {shop_product} SET {main_tag_id} = (SELECT MIN({id}) FROM {shop_tag})"
                 + " WHERE {name} = 'pen'"),
-        of(new RenameField(n("Box"), n("id"), n("number"))).after(boxes())
-            .withData("INSERT INTO {shop_box} ({parent_id}) VALUES (NULL)",
-                "INSERT INTO {shop_crate} ({box_id}) SELECT {id} FROM {shop_box}",
-                "INSERT INTO {shop_crate_boxes} ({crate_id}, {box_id}) SELECT {id}, {box_id} FROM {shop_crate}"));
+        of(new RenameField(n("Box"), n("id"), n("number"))).after(boxes()).withData(BOX_ROWS));
   }
 
   static List<OperationCase> indexesAndConstraints() {
@@ -202,6 +195,16 @@ final class OperationCases {
         List.of(productTag, new AlterField(n("Product"), n("tags"),
             manyToMany("shop.Tag").through("shop.ProductTag").build())));
   }
+
+  /** Two boxes, the second inside the first and its peer, each in a crate. */
+  private static final String[] BOX_ROWS = {
+      "INSERT INTO {shop_box} ({parent_id}) VALUES (NULL)",
+      "INSERT INTO {shop_box} ({parent_id}) SELECT MIN({id}) FROM {shop_box}",
+      "INSERT INTO {shop_crate} ({box_id}) SELECT {id} FROM {shop_box}",
+      "INSERT INTO {shop_crate_boxes} ({crate_id}, {box_id}) SELECT {id}, {box_id}"
+          + " FROM {shop_crate}",
+      "INSERT INTO {shop_box_peers} ({from_box_id}, {to_box_id}) SELECT MIN({id}), MAX({id})"
+          + " FROM {shop_box}"};
 
   /** Box (an AutoField key, a key to itself, a many-to-many to itself) and Crate pointing at it. */
   private static Operation[] boxes() {

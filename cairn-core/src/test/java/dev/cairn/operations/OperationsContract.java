@@ -32,17 +32,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@link #openEmptyDatabase()}: a connection to a new, empty database in auto-commit mode,
  *       closed after each test. The dialect is found from the connection's product name and
  *       reads the server's version from it, so the features asked are the server's.
- *   <li>optionally {@link DatabaseNamesContract#createDjangoShop()}: the DDL Django's backend for this database writes
- *       for the shop, so that evolving a database Cairn did not make is tested too; without it,
- *       that test is skipped.
+ *   <li>optionally {@link DatabaseNamesContract#createDjangoShop()}: the DDL that Django's
+ *       backend for this database writes for the shop, so that evolving a database Cairn did not
+ *       make is tested too; without it, that one test is skipped.
  *   <li>its own tests for what only that database does (SQLite's table remake keeping values it
  *       cannot narrow, PostgreSQL's USING casts), using {@link #h()} and {@link #shop()}.
  * </ul>
  *
  * <p>What not every server can do is asked from its {@link dev.cairn.schema.Features}, as Django's
- * {@code skipUnlessDBFeature} does: a case or test that needs {@code PARTIAL_INDEXES} is skipped
- * where the server has none ({@link #assumeFeature}), never by the dialect's name. A difference
- * that no feature names yet gets a new {@link dev.cairn.schema.Feature}, set by the dialects.
+ * {@code skipUnlessDBFeature} does: a case that needs {@code PARTIAL_INDEXES} says so ({@link
+ * OperationCase#needs}), a test calls {@link #assumeFeature}, and either is skipped where the
+ * server lacks it, never by the dialect's name. A difference that no feature names yet gets a new
+ * {@link dev.cairn.schema.Feature}, set by the dialects. SQL written here runs on every dialect:
+ * identifiers in braces are quoted by the dialect ({@link Shop#sql}), types come from {@link
+ * Dialect#columnType}, values are compared as text ({@link TableRows#text}).
  */
 public abstract class OperationsContract implements ModelOperationsContract,
     FieldOperationsContract, AlterFieldContract, RawOperationsContract, DatabaseNamesContract {

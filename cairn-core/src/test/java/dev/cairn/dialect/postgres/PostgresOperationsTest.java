@@ -82,12 +82,14 @@ final class PostgresOperationsTest extends OperationsContract {
     ProjectState before = shop().base();
     shop().insertProducts(); // 1.50 and 9.99
     String prices = "SELECT price::text FROM shop_product ORDER BY id";
-    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()), prices);
-    assertFailsAndChangesNothing(before, new AlterField(n("Product"), n("price"), integer().build()), prices);
+    AlterField toOnePlace = new AlterField(n("Product"), n("price"), decimal(8, 1).build());
+    AlterField toInteger = new AlterField(n("Product"), n("price"), integer().build());
+    assertFailsAndChangesNothing(before, toOnePlace, prices);
+    assertFailsAndChangesNothing(before, toInteger, prices);
     shop().execute("UPDATE {shop_product} SET {price} = 10 WHERE {name} = 'ink'");
-    ProjectState rounded = h().forwards(before, new AlterField(n("Product"), n("price"), decimal(8, 1).build()));
+    ProjectState rounded = h().forwards(before, toOnePlace);
     assertThat(h().rows(prices)).containsExactly(List.of("1.5"), List.of("10.0"));
-    assertFailsAndChangesNothing(rounded, new AlterField(n("Product"), n("price"), integer().build()), prices);
+    assertFailsAndChangesNothing(rounded, toInteger, prices);
   }
 
   @Test void aCharFieldBecomesAnIntegerOnlyWhenEveryValueIsOne() throws Exception {
