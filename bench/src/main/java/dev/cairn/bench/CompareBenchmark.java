@@ -11,7 +11,8 @@ import java.util.List;
  * run, interleaved, as whole processes and in process; prints markdown tables of medians and
  * ratios to Cairn. Usage: {@code CompareBenchmark <repo> <work-folder> [migrations=1000]
  * [rounds=5] [models=100] [parts=abcd] [postgresql|mariadb]} (run it through {@code
- * bench/run-compare}).
+ * bench/run-compare}). With {@code -Dbench.baseline=<checkout>}, that checkout's {@code ./cairn}
+ * runs in the same rounds as a further tool, to compare two builds of Cairn under the same load.
  */
 public final class CompareBenchmark {
   public static void main(String[] args) throws Exception {
@@ -25,8 +26,10 @@ public final class CompareBenchmark {
 
     Environment env = Environment.read(server);
     CompareProject.write(work, models, migrations, server, server.dialect());
-    Comparison c = new Comparison(server, root, Environment.jar(), work, migrations, parts,
-        Environment.JVM_FLAGS);
+    String baseline = System.getProperty("bench.baseline", "");
+    Comparison c = new Comparison(server, root,
+        baseline.isEmpty() ? null : Path.of(baseline).toAbsolutePath(), Environment.jar(), work,
+        migrations, parts, Environment.JVM_FLAGS);
     System.err.printf("%d models, %d migrations, %d rounds%n", models, migrations, rounds);
     c.runWhole(rounds);
     c.runInProcess(rounds);

@@ -33,10 +33,14 @@ final class Comparison {
 
   /** The tools that run on a JVM, measured in process too; the server's client runs follow. */
   static final List<String> JVM_TOOLS = List.of("Cairn", "Flyway", "Liquibase");
+  /** Another build of Cairn (a checkout's {@code ./cairn}), whole process only, beside this one. */
+  static final String BASELINE = "Cairn, baseline build";
 
   private final Server server;
   private final List<String> tools;
   private final Path root;
+  /** The checkout of {@link #BASELINE}, or null when the run has none. */
+  private final Path baseline;
   private final Path jar;
   private final Path project;
   private final int migrations;
@@ -50,11 +54,19 @@ final class Comparison {
 
   Comparison(Server server, Path root, Path jar, Path project, int migrations, List<Part> parts,
       List<String> jvmFlags) {
+    this(server, root, null, jar, project, migrations, parts, jvmFlags);
+  }
+
+  /** @param baseline a checkout whose {@code ./cairn} runs beside this one's, or null */
+  Comparison(Server server, Path root, Path baseline, Path jar, Path project, int migrations,
+      List<Part> parts, List<String> jvmFlags) {
     this.server = server;
     List<String> all = new ArrayList<>(JVM_TOOLS);
+    if (baseline != null) all.add(1, BASELINE);
     all.addAll(server.clientRuns);
     this.tools = List.copyOf(all);
     this.root = root;
+    this.baseline = baseline;
     this.jar = jar;
     this.project = project;
     this.migrations = migrations;
@@ -69,6 +81,7 @@ final class Comparison {
 
   static String dbName(String tool) {
     if (tool.equals(Server.PSQL_EACH)) return "bench_psql_each";
+    if (tool.equals(BASELINE)) return "bench_cairn_baseline";
     return "bench_" + tool.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -76,11 +89,11 @@ final class Comparison {
     return server.url(dbName(tool));
   }
 
-  static boolean isClient(String tool) {
-    return !JVM_TOOLS.contains(tool);
+  private boolean isClient(String tool) {
+    return server.clientRuns.contains(tool);
   }
 
-  static boolean supports(String tool, Part part) {
+  boolean supports(String tool, Part part) {
     if (isClient(tool)) return part == Part.APPLY;
     return part != Part.ROLLBACK || !tool.equals("Flyway");
   }
@@ -115,8 +128,8 @@ final class Comparison {
     String url = url(tool);
     List<String> cmd = new ArrayList<>();
     switch (tool) {
-      case "Cairn" -> {
-        cmd.add(root.resolve("cairn").toString());
+      case "Cairn", BASELINE -> {
+        cmd.add((tool.equals(BASELINE) ? baseline : root).resolve("cairn").toString());
         cmd.add(part == Part.STATUS ? "showmigrations" : "migrate");
         if (part == Part.ROLLBACK) {
           cmd.add(CompareProject.APP);
@@ -214,6 +227,7 @@ final class Comparison {
   private void prepare() throws Exception {
     if (parts.contains(Part.APPLY)) return;
     for (Tool tool : jvmTools()) tool.migrate(url(tool.name()));
+    if (baseline != null) time(command(BASELINE, Part.APPLY), null);
   }
 
   private List<Tool> jvmTools() {
@@ -262,8 +276,8 @@ final class Comparison {
         out.append("| ").append(tool).append(" | ").append(fmt(wall)).append(" | ")
             .append(ratio(wall, cairnWall)).append(" | ")
             .append(rss == null ? "" : String.valueOf(Math.round(rss / 1024.0))).append(" | ")
-            .append(isClient(tool) ? "n/a" : fmt(in)).append(" | ")
-            .append(isClient(tool) ? "" : ratio(in, cairnIn)).append(" |\n");
+            .append(in == null ? "n/a" : fmt(in)).append(" | ")
+            .append(ratio(in, cairnIn)).append(" |\n");
       }
     }
     return out.toString();

@@ -56,7 +56,7 @@ public final class ScaleBenchmark {
     out.append(" x Cairn at N=").append(String.format("%,d", lengths.get(lengths.size() - 1)))
         .append(" | ms / migration |\n").append(rule).append("---:|---:|\n");
     for (String tool : runs.get(0).tools()) {
-      if (!Comparison.supports(tool, part)) continue;
+      if (!runs.get(0).supports(tool, part)) continue;
       out.append("| ").append(tool).append(" |");
       for (Comparison c : runs) {
         Long in = c.inProcessMedian(part, tool);
