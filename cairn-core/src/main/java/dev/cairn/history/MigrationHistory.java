@@ -39,8 +39,12 @@ public final class MigrationHistory {
   }
 
   public boolean exists() throws SQLException {
+    return tableExists(connection, TABLE);
+  }
+
+  static boolean tableExists(Connection connection, String table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    for (String name : List.of(TABLE, TABLE.toUpperCase(java.util.Locale.ROOT))) {
+    for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
       try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
           new String[] {"TABLE"})) {
         if (rs.next()) return true;
@@ -73,8 +77,15 @@ public final class MigrationHistory {
     if (!exists()) create();
   }
 
+  /** Creates the history table with the progress table beside it (see {@link MigrationProgress}). */
   private void create() throws SQLException {
     dialect.schemaEditor(new ConnectionSink(connection)).createModel(ProjectState.empty(), MODEL);
+    progress().createIfMissing();
+  }
+
+  /** The progress of migrations that run outside a transaction, on the same connection. */
+  public MigrationProgress progress() {
+    return new MigrationProgress(connection, dialect);
   }
 
   /** Every recorded migration, in the order applied; empty when the table does not exist yet. */
