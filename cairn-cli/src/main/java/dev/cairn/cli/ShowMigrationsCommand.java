@@ -7,6 +7,7 @@ import dev.cairn.connect.Database;
 import dev.cairn.execute.MigrationExecutor;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.history.AppliedMigration;
+import dev.cairn.history.Progress;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import java.io.PrintWriter;
@@ -43,9 +44,23 @@ final class ShowMigrationsCommand implements Callable<Integer> {
   @Option(names = "--plan", description = "List all migrations in the order migrate applies them.")
   boolean plan;
 
-  /** One line of the listing. */
+  /**
+   * One line of the listing.
+   *
+   * @param operationsApplied of a migration that stopped part-way outside a transaction, how many
+   *     of its {@code operations} are in the database; else {@code null}, as {@code operations}
+   */
   record Row(String app, String name, boolean applied, String appliedAt, boolean changed,
-      int squashed, boolean fileMissing) {}
+      int squashed, boolean fileMissing, Integer operationsApplied, Integer operations) {
+    Row(String app, String name, boolean applied, String appliedAt, boolean changed,
+        int squashed, boolean fileMissing) {
+      this(app, name, applied, appliedAt, changed, squashed, fileMissing, null, null);
+    }
+
+    String mark() {
+      return applied ? "[X]" : operationsApplied != null ? "[~]" : "[ ]";
+    }
+  }
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
@@ -63,6 +78,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
       MigrationGraph graph = executor.graph(appliedRows.keySet());
       Set<MigrationKey> applied = graph.applied(appliedRows.keySet());
       Set<MigrationKey> changed = Set.copyOf(executor.changedSinceApplied(appliedRows));
+      Map<MigrationKey, Progress> partial = executor.partial();
       for (String app : apps) {
         if (!project.config().apps().containsKey(app)) {
           throw new CliException(ExitCodes.BAD_INPUT, "no app '" + app + "' in cairn.yaml; apps: "
@@ -74,9 +90,13 @@ final class ShowMigrationsCommand implements Callable<Integer> {
       for (MigrationKey key : order) {
         if (!apps.isEmpty() && !apps.contains(key.app())) continue;
         AppliedMigration row = appliedRows.get(key);
+        Migration m = graph.migration(key);
+        Progress progress = applied.contains(key) ? null : partial.get(key);
         rows.add(new Row(key.app(), key.name(), applied.contains(key),
             row == null || row.applied() == null ? null : row.applied().toString(),
-            changed.contains(key), graph.migration(key).replaces().size(), false));
+            changed.contains(key), m.replaces().size(), false,
+            progress == null ? null : progress.operations(),
+            progress == null ? null : m.operations().size()));
       }
       // Applied migrations whose files are gone come last in their app, in the order applied.
       List<MigrationKey> missing = executor.missingSinceApplied(appliedRows);
@@ -92,7 +112,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .writeValueAsString(rows));
       } else if (plan) {
-        for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
+        for (Row r : rows) out.println(r.mark() + "  " + r.app() + "." + r.name() + notes(r));
       } else {
         printByApp(out, project, rows);
       }
@@ -121,12 +141,15 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     byApp.forEach((app, list) -> {
       out.println(app);
       if (list.isEmpty()) out.println(" (no migrations)");
-      for (Row r : list) out.println(" " + (r.applied() ? "[X] " : "[ ] ") + r.name() + notes(r));
+      for (Row r : list) out.println(" " + r.mark() + " " + r.name() + notes(r));
     });
   }
 
   private static String notes(Row r) {
     String notes = "";
+    if (r.operationsApplied() != null) {
+      notes += " (" + r.operationsApplied() + " of " + r.operations() + " operations applied)";
+    }
     if (r.squashed() > 0) notes += " (" + r.squashed() + " squashed migrations)";
     if (r.changed()) notes += " (changed since applied!)";
     if (r.fileMissing()) notes += " (file missing!)";
