@@ -17,12 +17,14 @@ import java.util.List;
 
 /**
  * Settles the one statement a run outside a transaction may leave in doubt: sent, outside any
- * transaction, when the run stopped before it could record its end. The live schema is compared
- * with the states before and after the statement's operation: after it, the statement ran; before
- * it, nothing of the operation shows and the operation runs again from its first statement (what
- * Cairn makes and introspection does not read, such as setting a default, does the same twice).
- * Anything else, and SQL or Java code of the user's, whose effect the schema does not show, is
- * refused with what to check: never run again what may have run.
+ * transaction, when the run stopped before it could record its end. The tables its operation
+ * changes are compared with their {@link TableFingerprint} taken just before it was sent: changed,
+ * it ran; unchanged, a statement Cairn made runs again (one that changes nothing the metadata
+ * shows, such as a grant, does the same twice). Without a fingerprint, the live schema is compared
+ * with the states before and after the operation: after it, the statement ran; before it, the
+ * operation runs again from its first statement. Anything else, and SQL or Java code of the
+ * user's that changed nothing visible, is refused with what to check: never run again what may
+ * have run.
  */
 final class InDoubtStatement {
   private InDoubtStatement() {}
@@ -41,13 +43,21 @@ final class InDoubtStatement {
         .withSortedColumns();
     List<SqlStatement> statements = script.needsConnection() ? null : script.statementsOf(i);
     boolean userCode = runsUserCode(op);
-    if (!userCode) {
+    Progress.Doubt doubt = p.doubt();
+    if (doubt.tablesBefore() != null) {
+      // Nothing else changes these tables while the migration lock is held.
+      String now = TableFingerprint.of(connection, TableFingerprint.changed(before, after));
+      if (!doubt.tablesBefore().equals(now)) {
+        return p.withStatements(p.statements() + 1, doubt.statementsIfRan());
+      }
+      if (!userCode) return p.withStatements(p.statements(), p.statementsChecksum());
+    } else if (!userCode) {
       SchemaSnapshot live = dialect.introspect(connection).withSortedColumns();
       if (!before.equals(after) && live.equals(after)) {
         int ran = p.statements() + 1;
         if (statements != null && ran < statements.size()) {
           return p.withStatements(ran, ProgressiveRun.chain(p.statementsChecksum(),
-              statements.get(p.statements()).sql()), false);
+              statements.get(p.statements()).sql()));
         }
         return p.at(backwards ? i : i + 1, backwards);
       }

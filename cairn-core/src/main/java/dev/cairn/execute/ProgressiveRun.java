@@ -9,6 +9,7 @@ import dev.cairn.migration.MigrationKey;
 import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.Effect;
+import dev.cairn.schema.ExpectedSchema;
 import dev.cairn.schema.Feature;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
@@ -147,6 +148,16 @@ final class ProgressiveRun {
     }
   }
 
+  /**
+   * Whether a statement may run in a transaction that commits its progress with it: any but one
+   * that must run outside, where DDL is transactional; elsewhere only one that changes rows,
+   * which every database keeps in a transaction (DDL commits on its own there, even inside one).
+   */
+  private boolean mayRunInTransaction(SqlStatement statement) {
+    if (statement.has(Effect.OUTSIDE_TRANSACTION)) return false;
+    return dialect.features().has(Feature.TRANSACTIONAL_DDL) || DataStatement.is(statement.sql());
+  }
+
   /** The next link of the checksum of an operation's statements that ran. */
   static String chain(String checksum, String sql) {
     return MigrationReader.checksum((Objects.toString(checksum, "") + "\n" + sql)
@@ -238,12 +249,11 @@ final class ProgressiveRun {
         if (taken == skip && !Objects.equals(chain, skipped)) throw statementsChanged();
         return;
       }
-      if (dialect.features().has(Feature.TRANSACTIONAL_DDL)
-          && !statement.has(Effect.OUTSIDE_TRANSACTION)) {
+      if (mayRunInTransaction(statement)) {
         connection.setAutoCommit(false);
         try {
           sink.accept(statement);
-          save(saved.withStatements(taken + 1, next, false));
+          save(saved.withStatements(taken + 1, next));
           connection.commit();
         } catch (SQLException | RuntimeException e) {
           rollbackQuietly();
@@ -252,17 +262,25 @@ final class ProgressiveRun {
           connection.setAutoCommit(true);
         }
       } else {
-        save(saved.withStatements(taken, chain, true));
+        save(saved.inDoubt(new Progress.Doubt(TableFingerprint.of(connection, changedTables()),
+            next)));
         try {
           sink.accept(statement);
         } catch (SQLException | RuntimeException e) {
           clearDoubtQuietly(); // the database refused it: it did not run
           throw e;
         }
-        save(saved.withStatements(taken + 1, next, false));
+        save(saved.withStatements(taken + 1, next));
       }
       taken++;
       chain = next;
+    }
+
+    /** The tables the operation being moved changes, as its states before and after say. */
+    private java.util.Set<String> changedTables() {
+      List<dev.cairn.state.ProjectState> states = script.states();
+      return TableFingerprint.changed(ExpectedSchema.of(states.get(operation), dialect),
+          ExpectedSchema.of(states.get(operation + 1), dialect));
     }
 
     private void endOperation() throws SQLException {
@@ -283,7 +301,7 @@ final class ProgressiveRun {
 
     private void clearDoubtQuietly() {
       try {
-        save(saved.withStatements(saved.statements(), saved.statementsChecksum(), false));
+        save(saved.withStatements(saved.statements(), saved.statementsChecksum()));
       } catch (SQLException e) {
         log.warn("could not record that a failed statement did not run; the next run settles it", e);
       }

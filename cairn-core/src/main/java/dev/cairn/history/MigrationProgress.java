@@ -31,7 +31,7 @@ public final class MigrationProgress {
 
   private static final ModelState MODEL = progressModel();
   private static final String COLUMNS = "app, name, backwards, operations, statements, in_doubt,"
-      + " operations_checksum, statements_checksum, updated";
+      + " operations_checksum, statements_checksum, doubt_tables, doubt_statements, updated";
 
   private final Connection connection;
   private final Dialect dialect;
@@ -69,8 +69,10 @@ public final class MigrationProgress {
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         MigrationKey key = new MigrationKey(rs.getString(1), rs.getString(2));
-        rows.put(key, new Progress(key, rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
-            rs.getBoolean(6), rs.getString(7), rs.getString(8)));
+        Progress.Doubt doubt = rs.getBoolean(6)
+            ? new Progress.Doubt(rs.getString(9), rs.getString(10)) : null;
+        rows.put(key, new Progress(key, rs.getBoolean(3), rs.getInt(4), rs.getInt(5), doubt,
+            rs.getString(7), rs.getString(8)));
       }
     }
     return rows;
@@ -81,28 +83,32 @@ public final class MigrationProgress {
     try (PreparedStatement ps = connection.prepareStatement("UPDATE " + q(TABLE) + " SET "
         + q("backwards") + " = ?, " + q("operations") + " = ?, " + q("statements") + " = ?, "
         + q("in_doubt") + " = ?, " + q("operations_checksum") + " = ?, "
-        + q("statements_checksum") + " = ?, " + q("updated") + " = ? WHERE " + q("app")
+        + q("statements_checksum") + " = ?, " + q("doubt_tables") + " = ?, "
+        + q("doubt_statements") + " = ?, " + q("updated") + " = ? WHERE " + q("app")
         + " = ? AND " + q("name") + " = ?")) {
-      bind(ps, p, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+      bind(ps, p, 1, 10, 11);
       if (ps.executeUpdate() > 0) return;
     }
     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + q(TABLE) + " ("
-        + quoted(COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      bind(ps, p, 3, 4, 5, 6, 7, 8, 9, 1, 2);
+        + quoted(COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bind(ps, p, 3, 1, 2);
       ps.executeUpdate();
     }
   }
 
-  private static void bind(PreparedStatement ps, Progress p, int backwards, int operations,
-      int statements, int inDoubt, int operationsChecksum, int statementsChecksum, int updated,
-      int app, int name) throws SQLException {
-    ps.setBoolean(backwards, p.backwards());
-    ps.setInt(operations, p.operations());
-    ps.setInt(statements, p.statements());
-    ps.setBoolean(inDoubt, p.inDoubt());
-    ps.setString(operationsChecksum, p.operationsChecksum());
-    ps.setString(statementsChecksum, p.statementsChecksum());
-    ps.setTimestamp(updated, Timestamp.from(Instant.now()));
+  /** Binds the columns from {@code backwards} to {@code updated}, in order, from {@code first}. */
+  private static void bind(PreparedStatement ps, Progress p, int first, int app, int name)
+      throws SQLException {
+    int i = first;
+    ps.setBoolean(i++, p.backwards());
+    ps.setInt(i++, p.operations());
+    ps.setInt(i++, p.statements());
+    ps.setBoolean(i++, p.inDoubt());
+    ps.setString(i++, p.operationsChecksum());
+    ps.setString(i++, p.statementsChecksum());
+    ps.setString(i++, p.inDoubt() ? p.doubt().tablesBefore() : null);
+    ps.setString(i++, p.inDoubt() ? p.doubt().statementsIfRan() : null);
+    ps.setTimestamp(i, Timestamp.from(Instant.now()));
     ps.setString(app, p.key().app());
     ps.setString(name, p.key().name());
   }
@@ -136,6 +142,10 @@ public final class MigrationProgress {
     fields.put(Name.of("operations_checksum"),
         Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
     fields.put(Name.of("statements_checksum"),
+        Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
+    fields.put(Name.of("doubt_tables"),
+        Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
+    fields.put(Name.of("doubt_statements"),
         Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
     fields.put(Name.of("updated"), Field.of(FieldType.DATE_TIME).build());
     Constraint unique = Constraint.unique("cairn_migration_progress_app_name_uniq",

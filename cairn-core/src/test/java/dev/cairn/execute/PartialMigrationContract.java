@@ -17,6 +17,7 @@ import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ interface PartialMigrationContract {
     assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS));
     write(project, FIXED);
     Migration five = migration(project, "0002_five");
-    saveProgress(Progress.start(five.key(), false, 2).withStatements(0, null, true)
+    saveProgress(Progress.start(five.key(), false, 2).inDoubt(new Progress.Doubt(null, null))
         .withOperationsChecksum(OperationsChecksum.of(five, 3)));
     migrate(project, List.of(), MigrateOptions.DEFAULTS);
     assertThat(columns()).containsExactly("id", "name", "a", "b", "c", "e");
@@ -172,7 +173,52 @@ interface PartialMigrationContract {
       s.execute("ALTER TABLE shop_product ADD COLUMN a integer NULL");
       s.execute("ALTER TABLE shop_product ADD COLUMN b integer NULL");
     }
-    saveProgress(Progress.start(five.key(), false, 2).withStatements(0, null, true)
+    saveProgress(Progress.start(five.key(), false, 2).inDoubt(new Progress.Doubt(null, null))
+        .withOperationsChecksum(OperationsChecksum.of(five, 3)));
+    migrate(project, List.of(), MigrateOptions.DEFAULTS);
+    assertThat(columns()).containsExactly("id", "name", "a", "b", "c", "e");
+    assertSchemaIsTheState(project);
+  }
+
+  /**
+   * A crash while the statement of operation 3 ran outside a transaction, its tables' fingerprint
+   * taken before: changed since, the statement ran; unchanged, it runs.
+   */
+  @Test default void aStatementInDoubtIsToldByTheFingerprintOfItsTables() throws Exception {
+    Path project = fiveOperations(BROKEN);
+    assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS));
+    migrate(project, List.of(new Target("shop", "0001")), MigrateOptions.DEFAULTS);
+    write(project, FIXED);
+    Migration five = migration(project, "0002_five");
+    Connection c = database().connection();
+    try (var s = c.createStatement()) {
+      s.execute("ALTER TABLE shop_product ADD COLUMN a integer NULL");
+      s.execute("ALTER TABLE shop_product ADD COLUMN b integer NULL");
+    }
+    String before = TableFingerprint.of(c, List.of("shop_product"));
+    Progress.Doubt doubt = new Progress.Doubt(before, ProgressiveRun.chain(null,
+        "ALTER TABLE shop_product ADD COLUMN c integer NULL"));
+    saveProgress(Progress.start(five.key(), false, 2).inDoubt(doubt)
+        .withOperationsChecksum(OperationsChecksum.of(five, 3)));
+    assertThat(executor(project).plan(List.of())).singleElement()
+        .satisfies(step -> assertThat(step.progress().inDoubt()).isTrue());
+    migrate(project, List.of(), MigrateOptions.DEFAULTS); // unchanged: AddField c runs
+    assertThat(columns()).containsExactly("id", "name", "a", "b", "c", "e");
+
+    migrate(project, List.of(new Target("shop", "0001")), MigrateOptions.DEFAULTS);
+    try (var s = c.createStatement()) {
+      s.execute("ALTER TABLE shop_product ADD COLUMN a integer NULL");
+      s.execute("ALTER TABLE shop_product ADD COLUMN b integer NULL");
+    }
+    before = TableFingerprint.of(c, List.of("shop_product"));
+    try (var s = c.createStatement()) {
+      s.execute("ALTER TABLE shop_product ADD COLUMN c integer NULL"); // it ran, then the crash
+    }
+    String sql = MigrationScript.make(database().dialect(), five, MigrationSql.states(five,
+        stateAfterInitial(project)), false, (i, op, e) -> new IllegalStateException(e))
+        .statementsOf(2).get(0).sql();
+    saveProgress(Progress.start(five.key(), false, 2)
+        .inDoubt(new Progress.Doubt(before, ProgressiveRun.chain(null, sql)))
         .withOperationsChecksum(OperationsChecksum.of(five, 3)));
     migrate(project, List.of(), MigrateOptions.DEFAULTS);
     assertThat(columns()).containsExactly("id", "name", "a", "b", "c", "e");
@@ -184,7 +230,7 @@ interface PartialMigrationContract {
     assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS));
     write(project, FIXED);
     Migration five = migration(project, "0002_five");
-    saveProgress(Progress.start(five.key(), false, 3).withStatements(0, null, true)
+    saveProgress(Progress.start(five.key(), false, 3).inDoubt(new Progress.Doubt(null, null))
         .withOperationsChecksum(OperationsChecksum.of(five, 4)));
     assertThatThrownBy(() -> migrate(project, List.of(), MigrateOptions.DEFAULTS))
         .isInstanceOf(MigrationErrors.StatementInDoubt.class)
