@@ -53,9 +53,15 @@ public final class MigrationHistory {
     return false;
   }
 
-  /** Creates the table unless it is there; the caller holds the migration lock. */
+  /**
+   * Creates the table (and the progress table) unless it is there; the caller holds the
+   * migration lock.
+   */
   public void ensureExists() throws SQLException {
-    if (exists()) return;
+    if (exists()) {
+      progress().createIfMissing(); // a history table made before progress was recorded
+      return;
+    }
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
