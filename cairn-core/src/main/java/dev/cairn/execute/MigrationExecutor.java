@@ -65,11 +65,6 @@ public final class MigrationExecutor {
     return rows;
   }
 
-  /** Where {@code migrate <app> <target>} unapplies {@code m}: its parent in its app, or zero. */
-  static String previousTarget(Migration m) {
-    return m.dependencies().stream().filter(d -> d.app().equals(m.app()))
-        .map(MigrationKey::name).reduce((a, b) -> b).orElse(Target.ZERO);
-  }
 
   /** The graph as it stands for this database: squashed migrations resolved against its history. */
   public MigrationGraph graph(Set<MigrationKey> applied) {
@@ -126,12 +121,6 @@ public final class MigrationExecutor {
     return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)), known);
   }
 
-  /** Refuses to go on with a partly applied migration whose operations that ran were edited. */
-  private static void requirePartialUnchanged(List<PlanStep> plan) {
-    for (PlanStep step : plan) {
-      if (step.isPartial()) OperationsChecksum.requireUnchanged(step.migration(), step.progress());
-    }
-  }
 
   /**
    * What {@link #migrate} would do now, without the lock and without changing anything; refuses
@@ -144,7 +133,7 @@ public final class MigrationExecutor {
     MigrationPlanner planner = p.planner();
     List<PlanStep> plan = planner.plan(targets);
     MigrationPlanner.checkReversible(plan);
-    requirePartialUnchanged(plan);
+    OperationsChecksum.requireUnchanged(plan);
     MissingFiles.check(migrations, appliedRows, planner, targets, plan);
     if (!plan.isEmpty() && plan.get(0).backwards()) {
       scriptsBackwards(p.graph(), p.applied(), plan);
@@ -202,7 +191,7 @@ public final class MigrationExecutor {
       MigrationPlanner planner = p.planner();
       List<PlanStep> plan = planner.plan(targets);
       MigrationPlanner.checkReversible(plan);
-      requirePartialUnchanged(plan);
+      OperationsChecksum.requireUnchanged(plan);
       MissingFiles.check(migrations, appliedRows, planner, targets, plan);
       listener.missingFiles(missingSinceApplied(appliedRows));
       boolean backwards = !plan.isEmpty() && plan.get(0).backwards();
@@ -213,7 +202,9 @@ public final class MigrationExecutor {
       // Otherwise make every migration's SQL first: an operation that does not fit the state
       // before it (AddField to a missing model), or whose SQL cannot be made, is refused here,
       // naming its file, and not once the migrations before it have committed.
-      Scripts scripts = pipelined ? pipeline(graph, applied, plan, appliedRows)
+      Scripts scripts = pipelined ? Scripts.pipelined(new ScriptPipeline(
+          plan.stream().map(PlanStep::migration).toList(), stateAt(graph, applied),
+          (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows)))
           : Scripts.of(backwards ? scriptsBackwards(graph, applied, plan)
               : scriptsForwards(graph, applied, plan));
       listener.planned(plan);
@@ -258,39 +249,7 @@ public final class MigrationExecutor {
     return scripts;
   }
 
-  /** The scripts a run applies, made before it starts or while it runs. */
-  private interface Scripts extends AutoCloseable {
-    MigrationScript get(int step);
 
-    /** Called before the run commits: what failed while the scripts were made is thrown. */
-    default void awaitEnd() {}
-
-    @Override default void close() {}
-
-    static Scripts of(List<MigrationScript> made) {
-      return made::get;
-    }
-  }
-
-  private Scripts pipeline(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
-      Map<MigrationKey, AppliedMigration> appliedRows) {
-    ScriptPipeline pipeline = new ScriptPipeline(
-        plan.stream().map(PlanStep::migration).toList(), stateAt(graph, applied),
-        (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows));
-    return new Scripts() {
-      @Override public MigrationScript get(int step) {
-        return pipeline.next();
-      }
-
-      @Override public void awaitEnd() {
-        pipeline.awaitEnd();
-      }
-
-      @Override public void close() {
-        pipeline.close();
-      }
-    };
-  }
 
   /** The state the applied migrations leave; rows for migrations with no file count for none. */
   private static ProjectState stateAt(MigrationGraph graph, Set<MigrationKey> applied) {

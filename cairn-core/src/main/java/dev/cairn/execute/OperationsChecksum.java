@@ -23,6 +23,13 @@ final class OperationsChecksum {
         .getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Refuses to go on with a partly applied migration of the plan whose operations that ran changed. */
+  static void requireUnchanged(List<PlanStep> plan) {
+    for (PlanStep step : plan) {
+      if (step.isPartial()) requireUnchanged(step.migration(), step.progress());
+    }
+  }
+
   /** Refuses a partly applied migration whose operations that ran have changed since. */
   static void requireUnchanged(Migration m, Progress p) {
     int touched = Math.min(p.touchedOperations(), m.operations().size());

@@ -316,7 +316,7 @@ final class ProgressiveRun {
           + " are left to run.\n  Finish the operation by hand, or undo what of it ran, and"
           + " then record where the migration stands with 'cairn migrate " + m.app() + " "
           + m.name() + " --fake' (applied) or 'cairn migrate " + m.app() + " "
-          + MigrationExecutor.previousTarget(m) + " --fake' (unapplied). Nothing was changed.");
+          + previousTarget(m) + " --fake' (unapplied). Nothing was changed.");
     }
   }
 
@@ -329,7 +329,7 @@ final class ProgressiveRun {
         + (p.backwards() ? "unapplied" : "applied") + "; it cannot be "
         + (p.backwards() ? "applied" : "unapplied") + " from there.\n  First "
         + (p.backwards() ? "finish unapplying it: 'cairn migrate " + m.app() + " "
-            + MigrationExecutor.previousTarget(m) + "'"
+            + previousTarget(m) + "'"
             : "finish applying it: 'cairn migrate " + m.app() + " " + m.name() + "'")
         + " (fix what failed first). Nothing was changed.");
   }
@@ -348,7 +348,7 @@ final class ProgressiveRun {
     if (p.backwards()) {
       return "\n  This migration runs outside a transaction: " + kept + " still applied" + half
           + "; Cairn has recorded which (showmigrations marks it [~]).\n  Fix the reverse of"
-          + " operation " + moving + " and run 'cairn migrate " + app + " " + previousOf(m)
+          + " operation " + moving + " and run 'cairn migrate " + app + " " + previousTarget(m)
           + "' again to go on unapplying"
           + (p.statements() == 0 ? ", or 'cairn migrate " + app + " " + m.name()
               + "' to apply it again." : ".");
@@ -357,10 +357,12 @@ final class ProgressiveRun {
         + "; Cairn has recorded which (showmigrations marks it [~]).\n  Fix operation " + moving
         + " and run migrate again to go on from it"
         + (p.statements() == 0 && done > 0 ? ", or run 'cairn migrate " + app + " "
-            + previousOf(m) + "' to unapply what ran." : ".");
+            + previousTarget(m) + "' to unapply what ran." : ".");
   }
 
-  private static String previousOf(Migration m) {
-    return MigrationExecutor.previousTarget(m);
+  /** Where {@code migrate <app> <target>} unapplies {@code m}: its parent in its app, or zero. */
+  private static String previousTarget(Migration m) {
+    return m.dependencies().stream().filter(d -> d.app().equals(m.app()))
+        .map(MigrationKey::name).reduce((a, b) -> b).orElse(Target.ZERO);
   }
 }
