@@ -3,9 +3,6 @@ package dev.cairn.execute;
 import dev.cairn.history.Progress;
 import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
-import dev.cairn.operations.RunJava;
-import dev.cairn.operations.RunSQL;
-import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.ExpectedSchema;
 import dev.cairn.schema.SchemaSnapshot;
@@ -42,7 +39,7 @@ final class InDoubtStatement {
     SchemaSnapshot after = ExpectedSchema.of(states.get(backwards ? i : i + 1), dialect)
         .withSortedColumns();
     List<SqlStatement> statements = script.needsConnection() ? null : script.statementsOf(i);
-    boolean userCode = runsUserCode(op);
+    boolean userCode = op.runsUserCode();
     Progress.Doubt doubt = p.doubt();
     if (doubt.tablesBefore() != null) {
       // Nothing else changes these tables while the migration lock is held.
@@ -80,11 +77,6 @@ final class InDoubtStatement {
             + " it. Bring it to one of the two (undo what of the operation ran, or finish it by"
             + " hand) and run migrate again: it compares again and goes on from there.")
         + " Nothing was changed.");
-  }
-
-  /** SQL or Java code of the user's, whose effect the schema may not show. */
-  private static boolean runsUserCode(Operation op) {
-    return op instanceof RunSQL || op instanceof RunJava || op instanceof SeparateDatabaseAndState;
   }
 
   private static String abbreviated(String sql) {
