@@ -250,17 +250,10 @@ final class ProgressiveRun {
         return;
       }
       if (mayRunInTransaction(statement)) {
-        connection.setAutoCommit(false);
-        try {
+        inOneTransaction(() -> {
           sink.accept(statement);
           save(saved.withStatements(taken + 1, next));
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
-        }
+        });
       } else {
         save(saved.inDoubt(new Progress.Doubt(TableFingerprint.of(connection, changedTables()),
             next)));

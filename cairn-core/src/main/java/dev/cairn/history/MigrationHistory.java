@@ -96,14 +96,25 @@ public final class MigrationHistory {
 
   /** Every recorded migration, in the order applied; empty when the table does not exist yet. */
   public Map<MigrationKey, AppliedMigration> applied() throws SQLException {
+    return readIfExists(connection, TABLE, this::read);
+  }
+
+  /** A read of one of Cairn's tables. */
+  interface Read<T> {
+    Map<MigrationKey, T> run() throws SQLException;
+  }
+
+  /** What {@code read} reads of {@code table}; empty when the table does not exist (yet). */
+  static <T> Map<MigrationKey, T> readIfExists(Connection connection, String table, Read<T> read)
+      throws SQLException {
     // The table is read first and looked for only when that fails: the catalog query behind
-    // exists() costs a no-op run more than the read. Inside a transaction a failed read would
+    // tableExists costs a no-op run more than the read. Inside a transaction a failed read would
     // spoil it, so there the table is looked for first.
-    if (!connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+    if (!connection.getAutoCommit() && !tableExists(connection, table)) return new LinkedHashMap<>();
     try {
-      return read();
+      return read.run();
     } catch (SQLException e) {
-      if (connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+      if (connection.getAutoCommit() && !tableExists(connection, table)) return new LinkedHashMap<>();
       throw e;
     }
   }
@@ -186,16 +197,26 @@ public final class MigrationHistory {
 
   private static ModelState historyModel() {
     Map<Name, Field> fields = new LinkedHashMap<>();
-    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
-    fields.put(Name.of("app"), Field.of(FieldType.CHAR).maxLength(255).build());
-    fields.put(Name.of("name"), Field.of(FieldType.CHAR).maxLength(255).build());
     fields.put(Name.of("applied"), Field.of(FieldType.DATE_TIME).build());
     fields.put(Name.of("checksum"), Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
     fields.put(Name.of("execution_ms"), Field.of(FieldType.BIG_INTEGER).build());
     fields.put(Name.of("applied_by"), Field.of(FieldType.CHAR).maxLength(255).nullable(true).build());
-    Constraint unique = Constraint.unique("cairn_migrations_app_name_uniq",
+    return model("migrations", TABLE, fields);
+  }
+
+  /**
+   * One of Cairn's tables, as a model: an id, then the app and name of a migration (unique
+   * together), then {@code fields}.
+   */
+  static ModelState model(String name, String table, Map<Name, Field> fields) {
+    Map<Name, Field> all = new LinkedHashMap<>();
+    all.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
+    all.put(Name.of("app"), Field.of(FieldType.CHAR).maxLength(255).build());
+    all.put(Name.of("name"), Field.of(FieldType.CHAR).maxLength(255).build());
+    all.putAll(fields);
+    Constraint unique = Constraint.unique(table + "_app_name_uniq",
         List.of(Name.of("app"), Name.of("name")), null);
-    return new ModelState("cairn", Name.of("migrations"), fields, TABLE, true, null, List.of(),
+    return new ModelState("cairn", Name.of(name), all, table, true, null, List.of(),
         List.of(unique));
   }
 }

@@ -3,7 +3,6 @@ package dev.cairn.history;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.Dialect;
-import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.FieldType;
 import dev.cairn.state.ModelState;
@@ -52,14 +51,7 @@ public final class MigrationProgress {
 
   /** Every partly applied migration; empty when the table does not exist (yet). */
   public Map<MigrationKey, Progress> read() throws SQLException {
-    // As MigrationHistory.applied: read first, and look for the table only when that fails.
-    if (!connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
-    try {
-      return select();
-    } catch (SQLException e) {
-      if (connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
-      throw e;
-    }
+    return MigrationHistory.readIfExists(connection, TABLE, this::select);
   }
 
   private Map<MigrationKey, Progress> select() throws SQLException {
@@ -132,9 +124,6 @@ public final class MigrationProgress {
 
   private static ModelState progressModel() {
     Map<Name, Field> fields = new LinkedHashMap<>();
-    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
-    fields.put(Name.of("app"), Field.of(FieldType.CHAR).maxLength(255).build());
-    fields.put(Name.of("name"), Field.of(FieldType.CHAR).maxLength(255).build());
     fields.put(Name.of("backwards"), Field.of(FieldType.BOOLEAN).build());
     fields.put(Name.of("operations"), Field.of(FieldType.INTEGER).build());
     fields.put(Name.of("statements"), Field.of(FieldType.INTEGER).build());
@@ -148,9 +137,6 @@ public final class MigrationProgress {
     fields.put(Name.of("doubt_statements"),
         Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
     fields.put(Name.of("updated"), Field.of(FieldType.DATE_TIME).build());
-    Constraint unique = Constraint.unique("cairn_migration_progress_app_name_uniq",
-        List.of(Name.of("app"), Name.of("name")), null);
-    return new ModelState("cairn", Name.of("migration_progress"), fields, TABLE, true, null,
-        List.of(), List.of(unique));
+    return MigrationHistory.model("migration_progress", TABLE, fields);
   }
 }
