@@ -3,8 +3,6 @@ package dev.cairn.execute;
 import dev.cairn.migration.Migration;
 import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.Effect;
-import dev.cairn.schema.Feature;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.state.ProjectState;
@@ -60,14 +58,10 @@ record MigrationScript(Migration migration, boolean backwards, List<ProjectState
     return order;
   }
 
-  /**
-   * Whether it runs in one transaction with its history row: only where the database has
-   * transactional DDL, the file does not say {@code atomic: false}, and no statement must run
-   * outside a transaction. Otherwise it runs with its progress recorded ({@link ProgressiveRun}).
-   */
+  /** Whether it runs in one transaction with its history row ({@link MigrationSql#runsInTransaction}). */
   boolean runsInTransaction(Dialect dialect) {
-    return dialect.features().has(Feature.TRANSACTIONAL_DDL) && migration.atomic()
-        && statements.stream().noneMatch(n -> n.statement().has(Effect.OUTSIDE_TRANSACTION));
+    return MigrationSql.runsInTransaction(dialect, migration,
+        statements.stream().map(n -> n.statement()).toList());
   }
 
   ProjectState before() {
