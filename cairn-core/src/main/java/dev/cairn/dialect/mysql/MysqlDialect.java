@@ -13,6 +13,7 @@ import dev.cairn.schema.TableObject;
 import dev.cairn.schema.UnsupportedSchemaChange;
 import dev.cairn.state.Field;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,6 +86,21 @@ public final class MysqlDialect implements Dialect {
       String product = text.toLowerCase(Locale.ROOT).contains("mariadb")
           ? MysqlServer.MARIADB : MysqlServer.MYSQL;
       return new MysqlDialect(ServerVersion.parse(product, text));
+    }
+  }
+
+  /**
+   * A {@code jdbc:mysql:} URL as MariaDB's driver, the one Cairn ships, takes it ({@code
+   * permitMysqlScheme}), unless a driver on the class path (MySQL's Connector/J, which Cairn does
+   * not ship for its license) takes it as it is.
+   */
+  @Override public String driverUrl(String url) {
+    if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) return url;
+    try {
+      DriverManager.getDriver(url);
+      return url;
+    } catch (SQLException noDriver) {
+      return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
     }
   }
 

@@ -40,6 +40,17 @@ final class MysqlDialectTest {
     }
   }
 
+  @Test void aMysqlUrlIsServedByTheMariaDbDriver() throws Exception {
+    String url = db.url().replace("jdbc:mariadb:", "jdbc:mysql:");
+    try (var opened = dev.cairn.connect.Database.open(url)) {
+      assertThat(opened.dialect().version().product()).isEqualTo("mariadb");
+    }
+    assertThat(MYSQL_8_0.driverUrl("jdbc:mysql://h/d")).isEqualTo("jdbc:mysql://h/d?permitMysqlScheme");
+    assertThat(MYSQL_8_0.driverUrl("jdbc:mysql://h/d?user=u"))
+        .isEqualTo("jdbc:mysql://h/d?user=u&permitMysqlScheme");
+    assertThat(MYSQL_8_0.driverUrl("jdbc:mariadb://h/d")).isEqualTo("jdbc:mariadb://h/d");
+  }
+
   @Test void noVersionHasTransactionalDdlDeferrableKeysOrPartialIndexes() {
     for (MysqlDialect d : new MysqlDialect[] {MYSQL_8_0, MARIADB_10_6}) {
       assertThat(d.features().has(Feature.TRANSACTIONAL_DDL)).isFalse();
