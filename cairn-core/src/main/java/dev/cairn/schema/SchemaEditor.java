@@ -168,6 +168,7 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
+    run(ddl.guardAddColumn(model, name));
     if (field.hasDefault() && field.dbDefault() == null) {
       // The default fills existing rows in one metadata-only step (PostgreSQL 11+), then goes,
       // since Django's defaults live in the models, not in the database.
@@ -188,7 +189,18 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
-    run(ddl.dropColumn(model.table(), field.column(name)));
+    String table = model.table();
+    String column = field.column(name);
+    if (!ddl.dropColumnDropsItsConstraints()) {
+      if (field.type().isForeignKey()) {
+        objects.dropForeignKey(model, table, column, keyTarget(state, model, field, null));
+      }
+      if (field.type().isPositive()) {
+        objects.dropImplied(model, table, column, TableObject.Kind.CHECK,
+            GeneratedNames.check(table, column));
+      }
+    }
+    run(ddl.dropColumn(table, column));
   }
 
   /**
@@ -215,7 +227,8 @@ public class SchemaEditor {
         .equals(dialect.columnType(Relations.columnType(toState, newModel, newField)));
     boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
         || !Relations.sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
-        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
+        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged
+        || (ddl.foreignKeysNeedTheirIndex() && oldField.hasIndex() && !newField.hasIndex()));
 
     boolean renamed = !oldColumn.equals(newColumn);
     KeyTarget oldTarget = keyTarget(fromState, oldModel, oldField, null);
@@ -251,8 +264,24 @@ public class SchemaEditor {
     Ddl.Column column = column(toState, newModel, newName);
     if (typeChanged) {
       Field oldType = Relations.columnType(fromState, oldModel, oldField);
-      changeColumnType(column, oldType);
+      // The column as it stands while its type changes: the old NULL, default and comment, which
+      // the steps below change (MySQL's MODIFY restates them all).
+      // Where a key's column cannot change type under its foreign key (MySQL), the keys that
+      // point at this column go first and come back once both sides have the new type.
+      List<IncomingKey> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
+          : incomingKeys(toState, newModel, newColumn).stream()
+              .filter(k -> !k.source().key().equals(newModel.key()) || !k.name().equals(newName))
+              .toList();
+      for (IncomingKey k : incoming) {
+        String keyColumn = k.field().column(k.name());
+        objects.dropForeignKey(k.source(), k.source().table(), keyColumn,
+            keyTarget(fromState, k.source(), k.field(), oldModel));
+      }
+      changeColumnType(new Ddl.Column(table, newColumn, newField.toBuilder()
+          .nullable(oldField.nullable()).dbDefault(oldField.dbDefault())
+          .dbComment(oldField.dbComment()).build(), column.type()), oldType);
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldType));
+      for (IncomingKey k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL.
@@ -274,7 +303,7 @@ public class SchemaEditor {
       addForeignKey(toState, newModel, newName, newField);
     }
     if (!Objects.equals(oldField.dbComment(), newField.dbComment())) {
-      run(ddl.commentOnColumn(table, newColumn, newField.dbComment()));
+      run(ddl.alterColumnComment(column));
     }
   }
 
@@ -285,6 +314,18 @@ public class SchemaEditor {
    */
   protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column,
       Field oldKeyType) throws SQLException {
+    for (IncomingKey k : incomingKeys(state, model, column)) {
+      changeColumnType(column(state, k.source(), k.name()), oldKeyType);
+    }
+  }
+
+  /** A foreign key column of {@code source} (a model or join table) that points at a column. */
+  private record IncomingKey(ModelState source, Name name, Field field) {}
+
+  /** The foreign keys of {@code state} that point at {@code model}'s column {@code column}. */
+  private static List<IncomingKey> incomingKeys(ProjectState state, ModelState model,
+      String column) {
+    List<IncomingKey> keys = new ArrayList<>();
     for (ModelState other : state.models()) {
       if (!other.managed()) continue;
       for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
@@ -293,23 +334,22 @@ public class SchemaEditor {
         if (JoinTable.isAutoCreated(f)) {
           ModelState join = JoinTable.model(state, other, e.getKey(), f);
           for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
-            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column, oldKeyType);
+            addIfIncoming(keys, join, j.getKey(), j.getValue(), model, column);
           }
         } else {
-          alterRelatedColumnType(state, other, e.getKey(), f, model, column, oldKeyType);
+          addIfIncoming(keys, other, e.getKey(), f, model, column);
         }
       }
     }
+    return keys;
   }
 
-  private void alterRelatedColumnType(ProjectState state, ModelState source, Name name, Field f,
-      ModelState target, String column, Field oldKeyType) throws SQLException {
-    if (!f.type().isForeignKey()
-        || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
-        || !Relations.targetColumn(target, f).equals(column)) {
-      return;
+  private static void addIfIncoming(List<IncomingKey> keys, ModelState source, Name name,
+      Field f, ModelState target, String column) {
+    if (f.type().isForeignKey() && ModelKey.resolve(source.app(), f.to()).equals(target.key())
+        && Relations.targetColumn(target, f).equals(column)) {
+      keys.add(new IncomingKey(source, name, f));
     }
-    changeColumnType(column(state, source, name), oldKeyType);
   }
 
   /** Takes {@code column} from {@code oldType} to its field's type, after the dialect's guard. */

@@ -1,6 +1,7 @@
 package dev.cairn.dialect.mysql;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Ddl;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
@@ -10,7 +11,6 @@ import dev.cairn.schema.ServerVersion;
 import dev.cairn.schema.SqlLiterals;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.schema.TableObject;
-import dev.cairn.schema.UnsupportedSchemaChange;
 import dev.cairn.state.Field;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -143,8 +143,12 @@ public final class MysqlDialect implements Dialect {
     }
   }
 
+  @Override public Ddl ddl() {
+    return new MysqlDdl(this);
+  }
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
-    throw new UnsupportedSchemaChange("the MySQL schema editor arrives with the Ddl templates");
+    return new SchemaEditor(this, sink);
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {

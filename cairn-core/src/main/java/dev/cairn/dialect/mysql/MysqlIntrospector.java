@@ -24,6 +24,7 @@ final class MysqlIntrospector {
   private static final String TABLES = """
       SELECT TABLE_NAME FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> ?
+        AND TABLE_NAME <> 'cairn_migration_progress'
       ORDER BY TABLE_NAME""";
   private static final String COLUMNS = """
       SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS
