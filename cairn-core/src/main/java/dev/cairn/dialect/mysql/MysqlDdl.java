@@ -113,6 +113,27 @@ final class MysqlDdl extends StandardDdl {
   }
 
   /**
+   * On MariaDB, refuses a shorter varchar that a value does not fit, before the table is copied,
+   * with a message that says so; strict mode would refuse it too, after copying rows, as "Data
+   * truncated" (MySQL, which has no compound statement outside stored programs, says only that).
+   */
+  @Override public List<SqlStatement> guardTypeChange(Column column, Field oldType) {
+    Field to = column.type();
+    if (!server.isMariaDb() || !to.type().hasMaxLength() || to.effectiveMaxLength() == null) {
+      return List.of();
+    }
+    Integer from = oldType.type().hasMaxLength() ? oldType.effectiveMaxLength() : null;
+    if (from != null && from <= to.effectiveMaxLength()) return List.of();
+    String why = "cannot change column " + column.name() + " of " + column.table() + " to "
+        + MysqlTypes.plainType(to) + ": some values are too long; change those rows first";
+    if (why.length() > 128) why = why.substring(0, 128); // MESSAGE_TEXT's limit
+    return List.of(new SqlStatement("BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM "
+        + q(column.table()) + " WHERE CHAR_LENGTH(" + q(column.name()) + ") > "
+        + to.effectiveMaxLength() + ") THEN SIGNAL SQLSTATE '22001' SET MESSAGE_TEXT = "
+        + dialect.literal(why) + "; END IF; END", List.of(), null));
+  }
+
+  /**
    * {@code MODIFY} with the new type. In strict mode (the migrate session's) a value the new type
    * cannot hold fails the statement instead of being cut. Widening a varchar whose length keeps
    * its size on disk is in place; any other type change copies the table.
