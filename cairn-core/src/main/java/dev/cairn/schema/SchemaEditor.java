@@ -5,8 +5,8 @@ import static dev.cairn.schema.FieldObjects.keyTarget;
 import dev.cairn.schema.FieldObjects.KeyTarget;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
+import dev.cairn.state.FieldType;
 import dev.cairn.state.Index;
-import dev.cairn.state.ModelKey;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
@@ -96,29 +96,8 @@ public class SchemaEditor {
    */
   protected void alterJoinTables(ProjectState state, ModelState oldModel, ModelState newModel)
       throws SQLException {
-    for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
-      Field oldField = oldModel.fields().get(e.getKey());
-      if (!JoinTable.isAutoCreated(e.getValue()) || oldField == null
-          || !JoinTable.isAutoCreated(oldField)) {
-        continue;
-      }
-      alterJoinTable(state, JoinTable.model(oldModel, e.getKey(), oldField),
-          JoinTable.model(newModel, e.getKey(), e.getValue()), oldModel);
-    }
-    if (!oldModel.key().equals(newModel.key())) {
-      // RenameModel: join tables of other models name their column after this model.
-      for (ModelState other : state.models()) {
-        if (other.key().equals(newModel.key()) || !other.managed()) continue;
-        for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
-          Field f = e.getValue();
-          if (JoinTable.isAutoCreated(f)
-              && ModelKey.resolve(other.app(), f.to()).equals(newModel.key())) {
-            alterJoinTable(state,
-                JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
-                JoinTable.model(other, e.getKey(), f), oldModel);
-          }
-        }
-      }
+    for (FollowingJoinTables.Change c : FollowingJoinTables.of(state, oldModel, newModel)) {
+      alterJoinTable(state, c.oldJoin(), c.newJoin(), oldModel);
     }
   }
 
@@ -149,12 +128,7 @@ public class SchemaEditor {
           keyTarget(state, oldJoin, oldField, renamed), newTable, newColumn, newField,
           keyTarget(state, newJoin, newField, null));
     }
-    for (int i = 0; i < newJoin.constraints().size(); i++) {
-      Constraint pair = newJoin.constraints().get(i);
-      objects.renameImplied(newJoin, newTable, columns(newJoin, pair.fields()),
-          TableObject.Kind.UNIQUE,
-          oldJoin.constraints().get(i).name(), pair.name());
-    }
+    objects.renameUniquePairs(oldJoin, newJoin);
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -268,20 +242,17 @@ public class SchemaEditor {
       // the steps below change (MySQL's MODIFY restates them all).
       // Where a key's column cannot change type under its foreign key (MySQL), the keys that
       // point at this column go first and come back once both sides have the new type.
-      List<IncomingKey> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
-          : incomingKeys(toState, newModel, newColumn).stream()
-              .filter(k -> !k.source().key().equals(newModel.key()) || !k.name().equals(newName))
-              .toList();
-      for (IncomingKey k : incoming) {
-        String keyColumn = k.field().column(k.name());
-        objects.dropForeignKey(k.source(), k.source().table(), keyColumn,
+      List<PointingKeys.Key> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
+          : PointingKeys.at(toState, newModel, newColumn);
+      for (PointingKeys.Key k : incoming) {
+        objects.dropForeignKey(k.source(), k.source().table(), k.field().column(k.name()),
             keyTarget(fromState, k.source(), k.field(), oldModel));
       }
       changeColumnType(new Ddl.Column(table, newColumn, newField.toBuilder()
           .nullable(oldField.nullable()).dbDefault(oldField.dbDefault())
           .dbComment(oldField.dbComment()).build(), column.type()), oldType);
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldType));
-      for (IncomingKey k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
+      for (PointingKeys.Key k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL.
@@ -314,41 +285,8 @@ public class SchemaEditor {
    */
   protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column,
       Field oldKeyType) throws SQLException {
-    for (IncomingKey k : incomingKeys(state, model, column)) {
-      changeColumnType(column(state, k.source(), k.name()), oldKeyType);
-    }
-  }
-
-  /** A foreign key column of {@code source} (a model or join table) that points at a column. */
-  private record IncomingKey(ModelState source, Name name, Field field) {}
-
-  /** The foreign keys of {@code state} that point at {@code model}'s column {@code column}. */
-  private static List<IncomingKey> incomingKeys(ProjectState state, ModelState model,
-      String column) {
-    List<IncomingKey> keys = new ArrayList<>();
-    for (ModelState other : state.models()) {
-      if (!other.managed()) continue;
-      for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
-        Field f = e.getValue();
-        if (f.to() == null) continue;
-        if (JoinTable.isAutoCreated(f)) {
-          ModelState join = JoinTable.model(state, other, e.getKey(), f);
-          for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
-            addIfIncoming(keys, join, j.getKey(), j.getValue(), model, column);
-          }
-        } else {
-          addIfIncoming(keys, other, e.getKey(), f, model, column);
-        }
-      }
-    }
-    return keys;
-  }
-
-  private static void addIfIncoming(List<IncomingKey> keys, ModelState source, Name name,
-      Field f, ModelState target, String column) {
-    if (f.type().isForeignKey() && ModelKey.resolve(source.app(), f.to()).equals(target.key())
-        && Relations.targetColumn(target, f).equals(column)) {
-      keys.add(new IncomingKey(source, name, f));
+    for (PointingKeys.Key key : PointingKeys.at(state, model, column)) {
+      changeColumnType(column(state, key.source(), key.name()), oldKeyType);
     }
   }
 
@@ -517,27 +455,14 @@ public class SchemaEditor {
   }
 
   /** The column of {@code model}'s field {@code name}, typed as in {@code state}. */
-  protected static Ddl.Column column(ProjectState state, ModelState model, Name name) {
+  private static Ddl.Column column(ProjectState state, ModelState model, Name name) {
     Field field = model.requireField(name);
     return new Ddl.Column(model.table(), field.column(name), field,
         Relations.columnType(state, model, field));
   }
 
   private static boolean isStringType(Field f) {
-    return f.type().hasMaxLength() || f.type() == dev.cairn.state.FieldType.TEXT;
-  }
-
-  private static List<String> columns(ModelState model, List<Name> fields) {
-    List<String> columns = new ArrayList<>();
-    for (Name n : fields) {
-      Name declared = model.declaredName(n);
-      columns.add(model.requireField(declared).column(declared));
-    }
-    return columns;
-  }
-
-  protected String q(String identifier) {
-    return dialect.quote(identifier);
+    return f.type().hasMaxLength() || f.type() == FieldType.TEXT;
   }
 
   protected void run(SqlStatement statement) throws SQLException {

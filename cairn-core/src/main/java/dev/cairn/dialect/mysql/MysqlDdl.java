@@ -40,7 +40,8 @@ final class MysqlDdl extends StandardDdl {
 
   @Override public SqlStatement createTable(ProjectState state, ModelState model, String table) {
     SqlStatement create = super.createTable(state, model, table);
-    return new SqlStatement(create.sql() + TABLE_OPTIONS, List.of(), null);
+    return new SqlStatement(create.sql() + TABLE_OPTIONS, List.of(), null, create.effects(),
+        create.table());
   }
 
   @Override public List<SqlStatement> commentOnTable(String table, String comment) {
