@@ -27,6 +27,15 @@ public interface Ddl {
       requireNonNull(field, "field == null");
       requireNonNull(type, "type == null");
     }
+
+    /**
+     * This column with {@code old}'s NULL, default and comment: the column as it stands while
+     * its type changes, before the steps that change those (MySQL's MODIFY restates them all).
+     */
+    public Column withNullDefaultAndComment(Field old) {
+      return new Column(table, name, field.toBuilder().nullable(old.nullable())
+          .dbDefault(old.dbDefault()).dbComment(old.dbComment()).build(), type);
+    }
   }
 
   /** A foreign key as Cairn names it: {@code table.column} points at {@code target.targetColumn}. */

@@ -163,18 +163,8 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
-    String table = model.table();
-    String column = field.column(name);
-    if (!ddl.dropColumnDropsItsConstraints()) {
-      if (field.type().isForeignKey()) {
-        objects.dropForeignKey(model, table, column, keyTarget(state, model, field, null));
-      }
-      if (field.type().isPositive()) {
-        objects.dropImplied(model, table, column, TableObject.Kind.CHECK,
-            GeneratedNames.check(table, column));
-      }
-    }
-    run(ddl.dropColumn(table, column));
+    if (!ddl.dropColumnDropsItsConstraints()) objects.dropKeyAndCheck(state, model, name);
+    run(ddl.dropColumn(model.table(), field.column(name)));
   }
 
   /**
@@ -239,19 +229,11 @@ public class SchemaEditor {
     Ddl.Column column = column(toState, newModel, newName);
     if (typeChanged) {
       Field oldType = Relations.columnType(fromState, oldModel, oldField);
-      // The column as it stands while its type changes: the old NULL, default and comment, which
-      // the steps below change (MySQL's MODIFY restates them all).
       // Where a key's column cannot change type under its foreign key (MySQL), the keys that
       // point at this column go first and come back once both sides have the new type.
       List<PointingKeys.Key> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
-          : PointingKeys.at(toState, newModel, newColumn);
-      for (PointingKeys.Key k : incoming) {
-        objects.dropForeignKey(k.source(), k.source().table(), k.field().column(k.name()),
-            keyTarget(fromState, k.source(), k.field(), oldModel));
-      }
-      changeColumnType(new Ddl.Column(table, newColumn, newField.toBuilder()
-          .nullable(oldField.nullable()).dbDefault(oldField.dbDefault())
-          .dbComment(oldField.dbComment()).build(), column.type()), oldType);
+          : objects.dropPointingKeys(fromState, toState, oldModel, newModel, newColumn);
+      changeColumnType(column.withNullDefaultAndComment(oldField), oldType);
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldType));
       for (PointingKeys.Key k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
     }
