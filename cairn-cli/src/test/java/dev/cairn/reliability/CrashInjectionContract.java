@@ -3,12 +3,15 @@ package dev.cairn.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.connect.Database;
+import dev.cairn.dialect.Dialects;
 import dev.cairn.history.MigrationProgress;
+import dev.cairn.schema.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,9 @@ abstract class CrashInjectionContract {
 
   @Test void everyKilledMigrateLeavesTheDatabaseAtAMigrationBoundary() throws Exception {
     ReliabilityDatabase db = database();
+    // Without transactional DDL a kill leaves a migration part-way: the test below covers it.
+    Assumptions.assumeTrue(Dialects.forUrl(db.emptyDatabase(folder.resolve("work")))
+        .features().has(Feature.TRANSACTIONAL_DDL));
     LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), migrations(),
         rowsPerInsert());
     Boundary boundary = new Boundary(folder.resolve("project"));

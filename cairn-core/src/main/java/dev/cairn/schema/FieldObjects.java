@@ -52,6 +52,36 @@ final class FieldObjects {
     return new KeyTarget(target.table(), Relations.targetColumn(target, field));
   }
 
+  /**
+   * Drops the foreign key and the check of {@code model}'s field {@code name}, before its column,
+   * where dropping the column would not take them along (MySQL refuses it).
+   */
+  void dropKeyAndCheck(ProjectState state, ModelState model, Name name) throws SQLException {
+    Field field = model.requireField(name);
+    String table = model.table();
+    String column = field.column(name);
+    if (field.type().isForeignKey()) {
+      dropForeignKey(model, table, column, keyTarget(state, model, field, null));
+    }
+    if (field.type().isPositive()) {
+      dropImplied(model, table, column, TableObject.Kind.CHECK, GeneratedNames.check(table, column));
+    }
+  }
+
+  /**
+   * Drops the foreign keys that point at {@code newModel}'s {@code column} (which is about to
+   * change type) and returns them, to be added again once both sides have the new type.
+   */
+  List<PointingKeys.Key> dropPointingKeys(ProjectState fromState, ProjectState toState,
+      ModelState oldModel, ModelState newModel, String column) throws SQLException {
+    List<PointingKeys.Key> keys = PointingKeys.at(toState, newModel, column);
+    for (PointingKeys.Key k : keys) {
+      dropForeignKey(k.source(), k.source().table(), k.field().column(k.name()),
+          keyTarget(fromState, k.source(), k.field(), oldModel));
+    }
+    return keys;
+  }
+
   /** Drops the foreign key on {@code column}, which points at {@code target}. */
   void dropForeignKey(ModelState model, String table, String column, KeyTarget target)
       throws SQLException {
@@ -96,6 +126,10 @@ final class FieldObjects {
       note = String.format(GENERATED_NAME_NOTE, from);
     }
     if (from.equals(to)) return;
+    if (isConstraint && !dialect.features().has(Feature.RENAME_CONSTRAINT)) {
+      renameWithoutRenameConstraint(table, columns, kind, from, to, note);
+      return;
+    }
     SqlStatement rename = isConstraint ? ddl.renameConstraint(table, from, to)
         : ddl.renameIndex(table, from, to);
     sink.accept(rename.withComment(note));
@@ -118,6 +152,23 @@ final class FieldObjects {
       columns.add(model.requireField(declared).column(declared));
     }
     return columns;
+  }
+
+  /**
+   * Where no constraint can be renamed (MySQL, MariaDB): a unique constraint is an index, renamed
+   * as one; a field's check is dropped and added under its new name; a foreign key keeps its
+   * name, as Django leaves it, since lookups find it by its column.
+   */
+  private void renameWithoutRenameConstraint(String table, List<String> columns,
+      TableObject.Kind kind, String from, String to, String note) throws SQLException {
+    switch (kind) {
+      case UNIQUE -> sink.accept(ddl.renameIndex(table, from, to).withComment(note));
+      case CHECK -> {
+        sink.accept(ddl.dropCheck(table, from).withComment(note));
+        sink.accept(ddl.addPositiveCheck(table, columns.get(0)));
+      }
+      default -> { }
+    }
   }
 
   /**

@@ -142,6 +142,7 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
+    run(ddl.guardAddColumn(model, name));
     if (field.hasDefault() && field.dbDefault() == null) {
       // The default fills existing rows in one metadata-only step (PostgreSQL 11+), then goes,
       // since Django's defaults live in the models, not in the database.
@@ -162,6 +163,7 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
+    if (!ddl.dropColumnDropsItsConstraints()) objects.dropKeyAndCheck(state, model, name);
     run(ddl.dropColumn(model.table(), field.column(name)));
   }
 
@@ -189,7 +191,9 @@ public class SchemaEditor {
         .equals(dialect.columnType(Relations.columnType(toState, newModel, newField)));
     boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
         || !Relations.sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
-        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
+        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged
+        || (ddl.foreignKeysNeedTheirIndex() && (oldField.hasIndex() && !newField.hasIndex()
+            || oldField.isUnique() && !newField.isUnique())));
 
     boolean renamed = !oldColumn.equals(newColumn);
     KeyTarget oldTarget = keyTarget(fromState, oldModel, oldField, null);
@@ -225,8 +229,13 @@ public class SchemaEditor {
     Ddl.Column column = column(toState, newModel, newName);
     if (typeChanged) {
       Field oldType = Relations.columnType(fromState, oldModel, oldField);
-      changeColumnType(column, oldType);
+      // Where a key's column cannot change type under its foreign key (MySQL), the keys that
+      // point at this column go first and come back once both sides have the new type.
+      List<PointingKeys.Key> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
+          : objects.dropPointingKeys(fromState, toState, oldModel, newModel, newColumn);
+      changeColumnType(column.withNullDefaultAndComment(oldField), oldType);
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldType));
+      for (PointingKeys.Key k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL.
@@ -248,7 +257,7 @@ public class SchemaEditor {
       addForeignKey(toState, newModel, newName, newField);
     }
     if (!Objects.equals(oldField.dbComment(), newField.dbComment())) {
-      run(ddl.commentOnColumn(table, newColumn, newField.dbComment()));
+      run(ddl.alterColumnComment(column));
     }
   }
 
