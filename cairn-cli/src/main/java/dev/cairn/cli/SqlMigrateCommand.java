@@ -8,6 +8,7 @@ import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Feature;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Dialect dialect, Migration m,
       List<SqlStatement> statements) {
-    boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
+    boolean transactional = dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic();
     if (transactional) out.println("BEGIN;");
     for (SqlStatement s : statements) {
       if (s.sql().isEmpty()) {

@@ -9,6 +9,7 @@ import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
 import dev.cairn.schema.DatabaseLock;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Feature;
 import dev.cairn.state.ProjectState;
 import dev.cairn.state.StateException;
 import java.sql.Connection;
@@ -148,7 +149,7 @@ public final class MigrationExecutor {
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
       // A fresh database runs in one transaction (see run): a failure rolls everything back.
       boolean fresh = appliedRows.isEmpty() && !options.fakeInitial()
-          && dialect.hasTransactionalDdl();
+          && dialect.features().has(Feature.TRANSACTIONAL_DDL);
       if (!fresh) readUnappliedOperations(appliedRows); // named before any other problem
       Set<MigrationKey> applied = appliedRows.keySet();
       List<MigrationKey> changed = changedSinceApplied(appliedRows);
@@ -368,7 +369,7 @@ public final class MigrationExecutor {
     long start = System.nanoTime();
     Migration m = script.migration();
     boolean backwards = script.backwards();
-    boolean transactional = dialect.hasTransactionalDdl() && m.atomic();
+    boolean transactional = dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic();
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(!transactional);
     try {

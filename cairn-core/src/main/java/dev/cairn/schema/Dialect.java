@@ -23,11 +23,20 @@ public interface Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** The longest identifier the database keeps without truncating it. */
-  int maxIdentifierLength();
+  /**
+   * The server version this dialect speaks to: detected on connect ({@link #connectedTo}), else
+   * the documented default it assumes offline.
+   */
+  ServerVersion version();
 
-  /** Whether DDL runs inside a transaction and rolls back with it. */
-  boolean hasTransactionalDdl();
+  /** What the server of {@link #version()} can do; code asks these, never the dialect's name. */
+  Features features();
+
+  /**
+   * This dialect for the server behind {@code connection}, whose version it reads once; {@link
+   * dev.cairn.connect.Database#open} calls it, so every connected dialect knows its server.
+   */
+  Dialect connectedTo(Connection connection) throws SQLException;
 
   /** The column type for a field, without nullability or constraints. */
   String columnType(Field field);
@@ -45,23 +54,6 @@ public interface Dialect {
 
   /** Reads the live schema of the connected database. */
   SchemaSnapshot introspect(Connection connection) throws SQLException;
-
-  /**
-   * Whether the schema editor looks up the real names of indexes and constraints before it drops
-   * or renames them: not where it rebuilds what it changes (SQLite's table remake).
-   */
-  default boolean looksUpNames() {
-    return false;
-  }
-
-  /**
-   * Whether the database reads a double-quoted name that is no column as a string literal
-   * (SQLite, for compatibility, in DDL too): a check naming a missing column then silently always
-   * passes, so the schema editor verifies such names itself.
-   */
-  default boolean readsUnknownQuotedNamesAsStrings() {
-    return false;
-  }
 
   /** The indexes and constraints of {@code table} as the database names them. */
   default Optional<List<TableObject>> tableObjects(Connection connection,

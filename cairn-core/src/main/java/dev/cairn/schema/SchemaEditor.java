@@ -539,7 +539,7 @@ public abstract class SchemaEditor {
    * their case; a function's, collation's, type's or table's name is left alone.
    */
   private void requireQuotedColumns(ModelState model, String what, String sql) {
-    if (sql == null || !dialect.readsUnknownQuotedNamesAsStrings()) return;
+    if (sql == null || !dialect.features().has(Feature.UNKNOWN_QUOTED_NAMES_ARE_STRINGS)) return;
     List<String> columns = new ArrayList<>();
     for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
       if (e.getValue().hasColumn()) columns.add(e.getValue().column(e.getKey()));
@@ -700,7 +700,7 @@ public abstract class SchemaEditor {
    */
   private Optional<List<TableObject>> existing(ModelState model, String table,
       List<String> columns, TableObject.Kind kind) throws SQLException {
-    if (!dialect.looksUpNames()) return Optional.empty();
+    if (!dialect.features().has(Feature.LOOKS_UP_OBJECT_NAMES)) return Optional.empty();
     Optional<java.sql.Connection> c = connection();
     if (c.isEmpty()) return Optional.empty();
     java.util.Set<String> declared = new java.util.HashSet<>();

@@ -3,20 +3,42 @@ package dev.cairn.schema;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One statement a schema change runs: its SQL with {@code ?} placeholders, the values bound to
- * them, and a short comment for humans that {@code sqlmigrate} prints above it. Immutable.
+ * them, a short comment for humans that {@code sqlmigrate} prints above it, what running it does
+ * beyond its change ({@link Effect}), and the table it changes, if one. Immutable.
+ *
+ * @param table the table the statement changes or locks, or {@code null} (raw SQL, a setting)
  */
-public record SqlStatement(String sql, List<Object> params, String comment) {
+public record SqlStatement(String sql, List<Object> params, String comment, Set<Effect> effects,
+    String table) {
   public SqlStatement {
     requireNonNull(sql, "sql == null");
-    params = params == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+    params = params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(params));
+    effects = effects == null ? Set.of() : Set.copyOf(effects);
+  }
+
+  /** A statement whose effects are not known (raw SQL) or that has none. */
+  public SqlStatement(String sql, List<Object> params, String comment) {
+    this(sql, params, comment, Set.of(), null);
   }
 
   public static SqlStatement of(String sql) {
     return new SqlStatement(sql, List.of(), null);
+  }
+
+  public boolean has(Effect effect) {
+    return effects.contains(effect);
+  }
+
+  /** This statement, said to have {@code newEffects} on {@code newTable}. */
+  public SqlStatement withEffects(String newTable, Set<Effect> newEffects) {
+    return new SqlStatement(sql, params, comment, newEffects, newTable);
   }
 
   /**
@@ -43,6 +65,6 @@ public record SqlStatement(String sql, List<Object> params, String comment) {
   }
 
   public SqlStatement withComment(String newComment) {
-    return new SqlStatement(sql, params, newComment);
+    return new SqlStatement(sql, params, newComment, effects, table);
   }
 }

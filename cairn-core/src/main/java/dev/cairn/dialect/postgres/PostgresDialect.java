@@ -1,10 +1,13 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Feature;
+import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
+import dev.cairn.schema.ServerVersion;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.schema.TableObject;
 import dev.cairn.state.Field;
@@ -15,8 +18,18 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
-/** PostgreSQL: transactional DDL, identity columns, advisory locks. Stateless. */
+/**
+ * PostgreSQL: transactional DDL, identity columns, advisory locks. Immutable: one instance per
+ * server version.
+ */
 public final class PostgresDialect implements Dialect {
+  /**
+   * The version assumed without a database ({@code sqlmigrate}): the oldest release the
+   * PostgreSQL project still supports, so that what Cairn writes offline runs on every supported
+   * server.
+   */
+  public static final ServerVersion OFFLINE_DEFAULT = new ServerVersion("postgresql", 15, 0, 0);
+
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(PostgresDialect.class);
 
@@ -26,16 +39,37 @@ public final class PostgresDialect implements Dialect {
   /** How often a session checks that its client is alive while a statement runs. */
   static final String CONNECTION_CHECK_INTERVAL = "2s";
 
+  private final ServerVersion version;
+  private final Features features;
+
+  public PostgresDialect() {
+    this(OFFLINE_DEFAULT);
+  }
+
+  public PostgresDialect(ServerVersion version) {
+    this.version = version;
+    this.features = Features.of(63, // NAMEDATALEN - 1; longer names are silently truncated
+        Feature.TRANSACTIONAL_DDL, Feature.PARTIAL_INDEXES, Feature.DEFERRABLE_CONSTRAINTS,
+        Feature.RENAME_COLUMN, Feature.RENAME_INDEX, Feature.RENAME_CONSTRAINT,
+        Feature.CHECK_CONSTRAINTS, Feature.COMMENTS, Feature.LOOKS_UP_OBJECT_NAMES)
+        .with(Feature.INSTANT_ADD_COLUMN, version.atLeast(11, 0));
+  }
+
   @Override public String name() {
     return "postgresql";
   }
 
-  @Override public int maxIdentifierLength() {
-    return 63; // NAMEDATALEN - 1; longer names are silently truncated
+  @Override public ServerVersion version() {
+    return version;
   }
 
-  @Override public boolean hasTransactionalDdl() {
-    return true;
+  @Override public Features features() {
+    return features;
+  }
+
+  @Override public Dialect connectedTo(Connection connection) throws SQLException {
+    return new PostgresDialect(ServerVersion.parse("postgresql",
+        connection.getMetaData().getDatabaseProductVersion()));
   }
 
   @Override public String columnType(Field field) {
@@ -136,10 +170,6 @@ public final class PostgresDialect implements Dialect {
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {
     return new PostgresIntrospector(connection).snapshot();
-  }
-
-  @Override public boolean looksUpNames() {
-    return true;
   }
 
   @Override public Optional<List<TableObject>> tableObjects(

@@ -1,10 +1,13 @@
 package dev.cairn.dialect.sqlite;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Feature;
+import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
+import dev.cairn.schema.ServerVersion;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.state.Field;
 import java.sql.Connection;
@@ -13,8 +16,45 @@ import java.util.Properties;
 
 /** SQLite, the embedded default: types as Django's backend, ALTERs through {@link TableRemake}. */
 public final class SqliteDialect implements Dialect {
+  /**
+   * The version assumed without a database: the oldest SQLite with {@code DROP COLUMN} and
+   * {@code RENAME COLUMN}, older than any sqlite-jdbc release Cairn ships with.
+   */
+  public static final ServerVersion OFFLINE_DEFAULT = new ServerVersion("sqlite", 3, 35, 0);
+
+  private final ServerVersion version;
+  private final Features features;
+
+  public SqliteDialect() {
+    this(OFFLINE_DEFAULT);
+  }
+
+  public SqliteDialect(ServerVersion version) {
+    this.version = version;
+    // 63: SQLite has no limit; PostgreSQL's keeps generated names the same everywhere. Its
+    // double-quoted string fallback is on by default and not switched off by sqlite-jdbc (it has
+    // no SQLITE_DBCONFIG_DQS_DDL option, and its build keeps SQLITE_DQS at 3).
+    this.features = Features.of(63, Feature.TRANSACTIONAL_DDL, Feature.PARTIAL_INDEXES,
+        Feature.DEFERRABLE_CONSTRAINTS, Feature.CHECK_CONSTRAINTS, Feature.INSTANT_ADD_COLUMN,
+        Feature.UNKNOWN_QUOTED_NAMES_ARE_STRINGS)
+        .with(Feature.RENAME_COLUMN, version.atLeast(3, 25));
+  }
+
   @Override public String name() {
     return "sqlite";
+  }
+
+  @Override public ServerVersion version() {
+    return version;
+  }
+
+  @Override public Features features() {
+    return features;
+  }
+
+  @Override public Dialect connectedTo(Connection connection) throws SQLException {
+    return new SqliteDialect(ServerVersion.parse("sqlite",
+        connection.getMetaData().getDatabaseProductVersion()));
   }
 
   /** Waits for another process's write instead of failing at once with SQLITE_BUSY. */
@@ -22,22 +62,6 @@ public final class SqliteDialect implements Dialect {
     Properties properties = new Properties();
     properties.setProperty("busy_timeout", "30000");
     return properties;
-  }
-
-  @Override public int maxIdentifierLength() {
-    return 63; // SQLite has no limit; PostgreSQL's keeps generated names the same everywhere
-  }
-
-  @Override public boolean hasTransactionalDdl() {
-    return true;
-  }
-
-  /**
-   * SQLite's double-quoted string fallback, on by default and not switched off by sqlite-jdbc
-   * (it has no SQLITE_DBCONFIG_DQS_DDL option, and its build keeps SQLITE_DQS at 3).
-   */
-  @Override public boolean readsUnknownQuotedNamesAsStrings() {
-    return true;
   }
 
   @Override public String columnType(Field field) {
