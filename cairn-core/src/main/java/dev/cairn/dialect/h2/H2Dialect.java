@@ -2,9 +2,12 @@ package dev.cairn.dialect.h2;
 
 import dev.cairn.schema.DatabaseLock;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Feature;
+import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SchemaSnapshot;
+import dev.cairn.schema.ServerVersion;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.schema.TableObject;
 import dev.cairn.state.Field;
@@ -22,14 +25,37 @@ import java.util.function.Consumer;
  * of its own ({@link H2Lock}). Immutable.
  */
 public final class H2Dialect implements Dialect {
-  private final String url;
+  /**
+   * The version assumed without a database: the oldest H2 that Hibernate 6.6 and 7 support, and
+   * the oldest with the {@code INFORMATION_SCHEMA} of 2.x that {@link H2Introspector} reads.
+   */
+  public static final ServerVersion OFFLINE_DEFAULT = new ServerVersion("h2", 2, 1, 214);
 
-  /** A dialect that knows the URL its connections come from, so the lock can open its own. */
-  public H2Dialect(String url) {
+  /**
+   * Every DDL statement commits the session's transaction, before and after it; no {@code
+   * DEFERRABLE}, no {@code WHERE} on an index; {@code ADD COLUMN} copies the table's rows. H2
+   * refuses names longer than 256 characters (generated names keep PostgreSQL's 63 everywhere).
+   */
+  private static final Features FEATURES = Features.of(256, Feature.RENAME_COLUMN,
+      Feature.RENAME_INDEX, Feature.RENAME_CONSTRAINT, Feature.CHECK_CONSTRAINTS, Feature.COMMENTS,
+      Feature.LOOKS_UP_OBJECT_NAMES);
+
+  private final String url;
+  private final ServerVersion version;
+
+  /**
+   * @param url the URL its connections come from, so that the lock can open a session of its
+   *     own; {@code null} for a connection whose URL Cairn never saw (a DataSource)
+   */
+  public H2Dialect(String url, ServerVersion version) {
     this.url = url;
+    this.version = version;
   }
 
-  /** A dialect for a connection whose URL Cairn never saw (a DataSource). */
+  public H2Dialect(String url) {
+    this(url, OFFLINE_DEFAULT);
+  }
+
   public H2Dialect() {
     this(null);
   }
@@ -38,13 +64,23 @@ public final class H2Dialect implements Dialect {
     return "h2";
   }
 
-  @Override public int maxIdentifierLength() {
-    return 256; // H2 refuses a longer name; generated names keep PostgreSQL's 63 everywhere
+  @Override public ServerVersion version() {
+    return version;
   }
 
-  /** Every DDL statement commits the session's transaction first and after. */
-  @Override public boolean hasTransactionalDdl() {
-    return false;
+  @Override public Features features() {
+    return FEATURES;
+  }
+
+  /** H2 runs in the driver, so its version is the driver's; 1.x has another catalog. */
+  @Override public Dialect connectedTo(Connection connection) throws SQLException {
+    ServerVersion found = ServerVersion.parse("h2",
+        connection.getMetaData().getDatabaseProductVersion());
+    if (!found.atLeast(2, 0)) {
+      throw new SQLException("H2 " + found.major() + "." + found.minor() + "." + found.patch()
+          + " is not supported; Cairn needs H2 2.1 or later (com.h2database:h2)");
+    }
+    return new H2Dialect(url, found);
   }
 
   @Override public String columnType(Field field) {
@@ -61,11 +97,6 @@ public final class H2Dialect implements Dialect {
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {
     return new H2Introspector(connection).snapshot();
-  }
-
-  /** H2 names a constraint's index itself, and a database made by Hibernate names keys its way. */
-  @Override public boolean looksUpNames() {
-    return true;
   }
 
   @Override public Optional<List<TableObject>> tableObjects(Connection connection, String table)

@@ -82,7 +82,9 @@ final class H2Lock implements DatabaseLock {
 
   /** Updates the row, waiting up to {@code limit} for its lock; false when time ran out. */
   private static boolean lockWithin(Connection session, Duration limit) throws SQLException {
-    long millis = Math.min(limit.toMillis(), Integer.MAX_VALUE); // longer is forever anyway
+    // LOCK_TIMEOUT is an int of milliseconds: 24 days stands for a longer wait, or forever
+    long millis = limit.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE
+        : limit.toMillis();
     try (Statement s = session.createStatement()) {
       s.execute("SET LOCK_TIMEOUT " + millis);
     }
