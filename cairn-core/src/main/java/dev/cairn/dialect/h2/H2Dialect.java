@@ -16,6 +16,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,18 +43,22 @@ public final class H2Dialect implements Dialect {
 
   private final String url;
   private final ServerVersion version;
+  private final boolean foldsToUpperCase;
 
   /**
    * @param url the URL its connections come from, so that the lock can open a session of its
    *     own; {@code null} for a connection whose URL Cairn never saw (a DataSource)
+   * @param foldsToUpperCase whether the database reads unquoted names in upper case, as H2 does
+   *     unless its URL says {@code DATABASE_TO_LOWER=TRUE} or {@code DATABASE_TO_UPPER=FALSE}
    */
-  public H2Dialect(String url, ServerVersion version) {
+  public H2Dialect(String url, ServerVersion version, boolean foldsToUpperCase) {
     this.url = url;
     this.version = version;
+    this.foldsToUpperCase = foldsToUpperCase;
   }
 
   public H2Dialect(String url) {
-    this(url, OFFLINE_DEFAULT);
+    this(url, OFFLINE_DEFAULT, true);
   }
 
   public H2Dialect() {
@@ -80,7 +85,28 @@ public final class H2Dialect implements Dialect {
       throw new SQLException("H2 " + found.major() + "." + found.minor() + "." + found.patch()
           + " is not supported; Cairn needs H2 2.1 or later (com.h2database:h2)");
     }
-    return new H2Dialect(url, found);
+    return new H2Dialect(url, found, connection.getMetaData().storesUpperCaseIdentifiers());
+  }
+
+  /**
+   * Quotes the name as the database folds unquoted names: in upper case by H2's default, as
+   * Django's Oracle backend does, so that a check's {@code price >= 0}, a RunSQL's {@code UPDATE
+   * shop_product} and Hibernate's unquoted SQL find what Cairn made; as it is where the URL makes
+   * H2 fold to lower case (or not at all). {@link H2Introspector} reads names back in lower case
+   * where they were upper-cased.
+   */
+  @Override public String quote(String identifier) {
+    return Dialect.super.quote(foldsToUpperCase ? identifier.toUpperCase(Locale.ROOT) : identifier);
+  }
+
+  /** A name as the database stores it, to ask its catalog about. */
+  String stored(String identifier) {
+    return foldsToUpperCase ? identifier.toUpperCase(Locale.ROOT) : identifier;
+  }
+
+  /** A name read from the catalog, as Cairn's state spells it. */
+  String read(String stored) {
+    return foldsToUpperCase ? stored.toLowerCase(Locale.ROOT) : stored;
   }
 
   @Override public String columnType(Field field) {
@@ -96,12 +122,12 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {
-    return new H2Introspector(connection).snapshot();
+    return new H2Introspector(connection, this).snapshot();
   }
 
   @Override public Optional<List<TableObject>> tableObjects(Connection connection, String table)
       throws SQLException {
-    return Optional.of(new H2Introspector(connection).tableObjects(table));
+    return Optional.of(new H2Introspector(connection, this).tableObjects(table));
   }
 
   /**
@@ -115,7 +141,7 @@ public final class H2Dialect implements Dialect {
     if (isPrivateMemory(meta.getURL())) return () -> {}; // nobody else can open it
     Connection session = url != null ? DriverManager.getConnection(url)
         : DriverManager.getConnection(meta.getURL(), meta.getUserName(), "");
-    return H2Lock.acquire(session, wait, waiting);
+    return H2Lock.acquire(session, quote(H2Lock.TABLE), wait, waiting);
   }
 
   /** {@code jdbc:h2:mem:} without a name: each connection gets a database of its own. */

@@ -55,24 +55,26 @@ final class H2Introspector {
       WHERE INDEX_SCHEMA = CURRENT_SCHEMA ORDER BY INDEX_NAME, ORDINAL_POSITION""";
 
   private final Connection connection;
+  private final H2Dialect dialect;
 
-  H2Introspector(Connection connection) {
+  H2Introspector(Connection connection, H2Dialect dialect) {
     this.connection = connection;
+    this.dialect = dialect;
   }
 
   SchemaSnapshot snapshot() throws SQLException {
     Map<String, Builder> tables = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
-      ps.setString(1, MigrationHistory.TABLE);
-      ps.setString(2, H2Lock.TABLE);
+      ps.setString(1, dialect.stored(MigrationHistory.TABLE));
+      ps.setString(2, dialect.stored(H2Lock.TABLE));
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) tables.put(rs.getString(1), new Builder(rs.getString(1)));
+        while (rs.next()) tables.put(name(rs, 1), new Builder(name(rs, 1)));
       }
     }
     query(COLUMNS, rs -> {
-      Builder t = tables.get(rs.getString(1));
+      Builder t = tables.get(name(rs, 1));
       if (t != null) {
-        t.columns.add(new SchemaSnapshot.Column(rs.getString(2), type(rs),
+        t.columns.add(new SchemaSnapshot.Column(name(rs, 2), type(rs),
             "YES".equals(rs.getString(10))));
       }
     });
@@ -125,6 +127,12 @@ final class H2Introspector {
     return objects;
   }
 
+  /** A name from the catalog, as Cairn's state spells it. */
+  private String name(ResultSet rs, int column) throws SQLException {
+    String stored = rs.getString(column);
+    return stored == null ? null : dialect.read(stored);
+  }
+
   /** A column's type as {@link H2Types#introspectedType} spells it. */
   private static String type(ResultSet rs) throws SQLException {
     String type = rs.getString(3).toLowerCase(Locale.ROOT);
@@ -168,19 +176,19 @@ final class H2Introspector {
 
   private Catalog catalog() throws SQLException {
     Map<String, List<String>> indexColumns = new LinkedHashMap<>();
-    query(INDEX_COLUMNS, rs -> indexColumns.computeIfAbsent(rs.getString(1),
-        k -> new ArrayList<>()).add(rs.getString(2)));
+    query(INDEX_COLUMNS, rs -> indexColumns.computeIfAbsent(name(rs, 1),
+        k -> new ArrayList<>()).add(name(rs, 2)));
     Map<String, String> references = new LinkedHashMap<>();
-    query(REFERENCES, rs -> references.put(rs.getString(1), rs.getString(2)));
+    query(REFERENCES, rs -> references.put(name(rs, 1), name(rs, 2)));
     List<String[]> checkColumns = new ArrayList<>();
     query(CHECK_COLUMNS, rs -> checkColumns.add(
-        new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}));
+        new String[] {name(rs, 1), name(rs, 2), name(rs, 3)}));
     List<Constraint> constraints = new ArrayList<>();
     query(CONSTRAINTS, rs -> {
-      String table = rs.getString(1);
-      String name = rs.getString(2);
+      String table = name(rs, 1);
+      String name = name(rs, 2);
       String type = rs.getString(3);
-      List<String> columns = indexColumns.getOrDefault(rs.getString(4), List.of());
+      List<String> columns = indexColumns.getOrDefault(name(rs, 4), List.of());
       if (type.equals("CHECK")) {
         columns = new ArrayList<>();
         for (String[] c : checkColumns) {
@@ -200,8 +208,8 @@ final class H2Introspector {
       }
     }
     List<Index> indexes = new ArrayList<>();
-    query(INDEXES, rs -> indexes.add(new Index(rs.getString(1), rs.getString(2),
-        rs.getString(3).startsWith("UNIQUE"), indexColumns.getOrDefault(rs.getString(2), List.of()))));
+    query(INDEXES, rs -> indexes.add(new Index(name(rs, 1), name(rs, 2),
+        rs.getString(3).startsWith("UNIQUE"), indexColumns.getOrDefault(name(rs, 2), List.of()))));
     return new Catalog(constraints, indexes);
   }
 

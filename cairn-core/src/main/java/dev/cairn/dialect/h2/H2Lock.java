@@ -35,9 +35,12 @@ final class H2Lock implements DatabaseLock {
 
   private final Connection session;
   private boolean held = true;
+  /** {@link #TABLE}, quoted as the dialect quotes it. */
+  private final String table;
 
-  private H2Lock(Connection session) {
+  private H2Lock(Connection session, String table) {
     this.session = session;
+    this.table = table;
   }
 
   /**
@@ -45,18 +48,18 @@ final class H2Lock implements DatabaseLock {
    * lock closes when released; otherwise tells {@code waiting} who holds it and waits up to {@code
    * wait} (H2's {@code LOCK_TIMEOUT}, for this session only).
    */
-  static DatabaseLock acquire(Connection session, LockWait wait, Consumer<String> waiting)
-      throws SQLException {
+  static DatabaseLock acquire(Connection session, String table, LockWait wait,
+      Consumer<String> waiting) throws SQLException {
     try {
-      prepare(session);
+      prepare(session, table);
       session.setAutoCommit(false);
-      if (!lockWithin(session, Duration.ZERO)) {
-        waiting.accept(describeHolder(session));
-        if (wait.limit().isZero() || !lockWithin(session, wait.limit())) {
-          throw new LockWaitTimeout(describeHolder(session), wait);
+      if (!lockWithin(session, table, Duration.ZERO)) {
+        waiting.accept(describeHolder(session, table));
+        if (wait.limit().isZero() || !lockWithin(session, table, wait.limit())) {
+          throw new LockWaitTimeout(describeHolder(session, table), wait);
         }
       }
-      return new H2Lock(session);
+      return new H2Lock(session, table);
     } catch (SQLException | RuntimeException e) {
       try {
         session.close();
@@ -68,20 +71,21 @@ final class H2Lock implements DatabaseLock {
   }
 
   /** Makes the table and its one row unless they are there, each in its own commit. */
-  private static void prepare(Connection session) throws SQLException {
+  private static void prepare(Connection session, String table) throws SQLException {
     session.setAutoCommit(true);
     try (Statement s = session.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS \"" + TABLE + "\""
-          + " (\"id\" integer PRIMARY KEY, \"holder\" varchar(200))");
-      s.execute("INSERT INTO \"" + TABLE + "\" (\"id\") SELECT 1 WHERE NOT EXISTS"
-          + " (SELECT 1 FROM \"" + TABLE + "\" WHERE \"id\" = 1)");
+      s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id integer PRIMARY KEY,"
+          + " holder varchar(200))");
+      s.execute("INSERT INTO " + table + " (id) SELECT 1 WHERE NOT EXISTS"
+          + " (SELECT 1 FROM " + table + " WHERE id = 1)");
     } catch (SQLException e) {
       if (e.getErrorCode() != DUPLICATE_KEY) throw e;
     }
   }
 
   /** Updates the row, waiting up to {@code limit} for its lock; false when time ran out. */
-  private static boolean lockWithin(Connection session, Duration limit) throws SQLException {
+  private static boolean lockWithin(Connection session, String table, Duration limit)
+      throws SQLException {
     // LOCK_TIMEOUT is an int of milliseconds: 24 days stands for a longer wait, or forever
     long millis = limit.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE
         : limit.toMillis();
@@ -89,7 +93,7 @@ final class H2Lock implements DatabaseLock {
       s.execute("SET LOCK_TIMEOUT " + millis);
     }
     try (PreparedStatement ps = session.prepareStatement(
-        "UPDATE \"" + TABLE + "\" SET \"holder\" = ? WHERE \"id\" = 1")) {
+        "UPDATE " + table + " SET holder = ? WHERE id = 1")) {
       ps.setString(1, "pid " + ProcessHandle.current().pid() + " (since "
           + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")");
       ps.executeUpdate();
@@ -101,12 +105,12 @@ final class H2Lock implements DatabaseLock {
   }
 
   /** The holder as it wrote itself into the row it holds, not yet committed. */
-  static String describeHolder(Connection session) throws SQLException {
+  static String describeHolder(Connection session, String table) throws SQLException {
     session.rollback();
     int isolation = session.getTransactionIsolation();
     session.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
     try (Statement s = session.createStatement();
-        ResultSet rs = s.executeQuery("SELECT \"holder\" FROM \"" + TABLE + "\" WHERE \"id\" = 1")) {
+        ResultSet rs = s.executeQuery("SELECT holder FROM " + table + " WHERE id = 1")) {
       String holder = rs.next() ? rs.getString(1) : null;
       return "the migration lock (table " + TABLE + "), held by "
           + (holder == null ? "another session" : holder);
