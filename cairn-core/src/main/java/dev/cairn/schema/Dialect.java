@@ -49,6 +49,11 @@ public interface Dialect {
     return columnType(field).toLowerCase(Locale.ROOT);
   }
 
+  /** The SQL text of its schema changes; by default the standard's forms. */
+  default Ddl ddl() {
+    return new StandardDdl(this);
+  }
+
   /** A new editor sending its statements to {@code sink}. */
   SchemaEditor schemaEditor(StatementSink sink);
 

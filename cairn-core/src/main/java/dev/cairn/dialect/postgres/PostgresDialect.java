@@ -1,6 +1,7 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Ddl;
 import dev.cairn.schema.Feature;
 import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
@@ -164,8 +165,12 @@ public final class PostgresDialect implements Dialect {
       END
       $cairn$""";
 
+  @Override public Ddl ddl() {
+    return new PostgresDdl(this);
+  }
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
-    return new PostgresSchemaEditor(this, sink);
+    return new SchemaEditor(this, sink);
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {

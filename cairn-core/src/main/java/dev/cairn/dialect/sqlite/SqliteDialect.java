@@ -1,6 +1,7 @@
 package dev.cairn.dialect.sqlite;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Ddl;
 import dev.cairn.schema.Feature;
 import dev.cairn.schema.Features;
 import dev.cairn.schema.LockWait;
@@ -105,8 +106,12 @@ public final class SqliteDialect implements Dialect {
     }
   }
 
+  @Override public Ddl ddl() {
+    return new SqliteDdl(this);
+  }
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
-    return new SqliteSchemaEditor(this, sink);
+    return new SqliteSchemaEditor(this, new SqliteDdl(this), sink);
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {

@@ -1,14 +1,11 @@
 package dev.cairn.dialect.sqlite;
 
-import dev.cairn.schema.Dialect;
 import dev.cairn.schema.JoinTable;
 import dev.cairn.schema.Relations;
 import dev.cairn.schema.SchemaEditor;
-import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
-import dev.cairn.state.Index;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
@@ -25,73 +22,11 @@ import java.util.Map;
  * object Cairn creates has the name the state gives it.
  */
 final class SqliteSchemaEditor extends SchemaEditor {
-  SqliteSchemaEditor(Dialect dialect, StatementSink sink) {
-    super(dialect, sink);
-  }
+  private final SqliteDdl sqliteDdl;
 
-  // ---- table definition -----------------------------------------------------------------------
-
-  @Override protected String columnDefinition(ProjectState state, ModelState model, Name name,
-      Field field) {
-    String sql = super.columnDefinition(state, model, name, field);
-    if (field.primaryKey() && field.type().isAuto()) {
-      // AUTOINCREMENT never reuses the id of a deleted row, as Django's backend does.
-      sql = sql.replace(" PRIMARY KEY", " PRIMARY KEY AUTOINCREMENT");
-    }
-    if (field.type().isForeignKey()) {
-      ModelState target = state.relatedModel(model.app(), field);
-      sql += " REFERENCES " + q(target.table()) + " (" + q(Relations.targetColumn(target, field)) + ")"
-          + " ON DELETE " + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED";
-    }
-    return sql;
-  }
-
-  @Override protected List<String> inlineTableConstraints(ProjectState state, ModelState model) {
-    List<String> parts = new ArrayList<>();
-    for (Constraint c : model.constraints()) {
-      if (c.kind() == Constraint.Kind.CHECK) parts.add(constraintDefinition(model, c));
-    }
-    return parts;
-  }
-
-  @Override protected void createTableExtras(ProjectState state, ModelState model)
-      throws SQLException {
-    for (Map.Entry<Name, Field> e : model.fields().entrySet()) {
-      Field f = e.getValue();
-      if (f.hasColumn() && f.isUnique() && !f.primaryKey()) addUnique(model.table(), f.column(e.getKey()));
-      if (f.hasIndex()) createFieldIndex(model.table(), f.column(e.getKey()));
-    }
-    for (Index index : model.indexes()) run(createIndexSql(model, index), null);
-    for (Constraint c : model.constraints()) {
-      if (c.kind() == Constraint.Kind.UNIQUE) run(uniqueIndexSql(model, c), null);
-    }
-  }
-
-  @Override protected void addUnique(String table, String column) throws SQLException {
-    run("CREATE UNIQUE INDEX " + q(uniqueName(table, column)) + " ON " + q(table)
-        + " (" + q(column) + ")", null);
-  }
-
-  @Override protected void dropUnique(ModelState model, String table, String column)
-      throws SQLException {
-    dropIndex(uniqueName(table, column));
-  }
-
-  @Override protected void addForeignKey(ProjectState state, ModelState model, Name name,
-      Field field) {
-    // Declared inline by columnDefinition: SQLite cannot add a foreign key to a table.
-  }
-
-  @Override protected void commentOnColumn(String table, String column, String comment) {
-    // SQLite keeps no comments.
-  }
-
-  @Override protected void dropTable(String table, String comment) throws SQLException {
-    run("DROP TABLE " + q(table), comment); // no CASCADE in SQLite; foreign keys are off
-  }
-
-  @Override protected String alterColumnType(Field typed) {
-    throw new IllegalStateException("SQLite has no ALTER COLUMN TYPE; TableRemake changes types");
+  SqliteSchemaEditor(SqliteDialect dialect, SqliteDdl ddl, StatementSink sink) {
+    super(dialect, ddl, sink);
+    this.sqliteDdl = ddl;
   }
 
   // ---- models ---------------------------------------------------------------------------------
@@ -105,7 +40,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
       throws SQLException {
     if (!oldModel.managed() || !newModel.managed()) return;
     if (!oldModel.table().equals(newModel.table())) {
-      run("ALTER TABLE " + q(oldModel.table()) + " RENAME TO " + q(newModel.table()), null);
+      run(ddl.renameTable(oldModel.table(), newModel.table()));
       if (hasGeneratedNames(newModel)) remake(state, new TableRemake(newModel, newModel));
     }
     alterJoinTables(state, oldModel, newModel);
@@ -134,21 +69,15 @@ final class SqliteSchemaEditor extends SchemaEditor {
   @Override public void addField(ProjectState state, ModelState model, Name name)
       throws SQLException {
     Field field = model.requireField(name);
-    if (!model.managed() || !field.hasColumn()) {
-      super.addField(state, model, name);
-      return;
-    }
     // ADD COLUMN cannot fill rows with a value other than the column's own default, add a unique
     // column, or take a non-constant default: those go through the remake, as in Django.
     boolean plainColumn = field.nullable() && !field.hasDefault() && !field.isUnique()
         && field.dbDefault() == null;
-    if (plainColumn) {
-      run("ALTER TABLE " + q(model.table()) + " ADD COLUMN "
-          + columnDefinition(state, model, name, field), null);
-      if (field.hasIndex()) createFieldIndex(model.table(), field.column(name));
-      return;
+    if (model.managed() && field.hasColumn() && !plainColumn) {
+      remake(state, new TableRemake(model.withoutField(name), model));
+    } else {
+      super.addField(state, model, name);
     }
-    remake(state, new TableRemake(model.withoutField(name), model));
   }
 
   @Override public void removeField(ProjectState state, ModelState model, Name name)
@@ -176,8 +105,7 @@ final class SqliteSchemaEditor extends SchemaEditor {
       // RENAME COLUMN first: it also rewrites the foreign keys of other tables that name the
       // column (SQLite 3.26+, legacy_alter_table off), where a remake alone would leave them
       // naming a column that is gone ("foreign key mismatch" on a renamed primary key).
-      run("ALTER TABLE " + q(newModel.table()) + " RENAME COLUMN " + q(oldColumn) + " TO "
-          + q(newColumn), null);
+      run(ddl.renameColumn(newModel.table(), oldColumn, newColumn));
       if (onlyRenamed(oldField, newField)) return;
       source = oldModel.withAlteredField(oldName, oldField.toBuilder().dbColumn(newColumn).build());
     } else if (sameInDatabase(oldField, newField)) {
@@ -245,27 +173,25 @@ final class SqliteSchemaEditor extends SchemaEditor {
       throws SQLException {
     if (!model.managed()) return;
     // No ALTER INDEX in SQLite: the index is made again under its new name.
-    dropIndex(oldName);
-    run(createIndexSql(model, model.index(newName).orElseThrow()), null);
+    run(ddl.dropIndex(model.table(), oldName));
+    run(ddl.createIndex(model, model.index(newName).orElseThrow()));
   }
 
   @Override public void addConstraint(ProjectState state, ModelState model, Constraint constraint)
       throws SQLException {
-    if (!model.managed()) return;
-    if (constraint.kind() == Constraint.Kind.UNIQUE) {
-      run(uniqueIndexSql(model, constraint), null);
-    } else {
+    if (model.managed() && constraint.kind() != Constraint.Kind.UNIQUE) {
       remake(state, new TableRemake(model.withoutConstraint(constraint.name()), model));
+    } else {
+      super.addConstraint(state, model, constraint);
     }
   }
 
   @Override public void removeConstraint(ProjectState state, ModelState model,
       Constraint constraint) throws SQLException {
-    if (!model.managed()) return;
-    if (constraint.kind() == Constraint.Kind.UNIQUE) {
-      dropIndex(constraint.name());
-    } else {
+    if (model.managed() && constraint.kind() != Constraint.Kind.UNIQUE) {
       remake(state, new TableRemake(model, model.withoutConstraint(constraint.name())));
+    } else {
+      super.removeConstraint(state, model, constraint);
     }
   }
 
@@ -282,30 +208,18 @@ final class SqliteSchemaEditor extends SchemaEditor {
     ModelState model = remake.newModel();
     String table = model.table();
     String source = remake.oldModel().table();
-    if (!source.equals(table)) {
-      run("ALTER TABLE " + q(source) + " RENAME TO " + q(table), null);
-    }
+    if (!source.equals(table)) run(ddl.renameTable(source, table));
     String temporary = "new__" + table;
-    run(createTableSql(state, model, temporary), "(remake table " + table + ")");
-    run(remake.copyRows(temporary, table, this::q));
-    if (hasAutoincrement(model)) {
-      // The copy starts the new table's AUTOINCREMENT counter at its highest id: carry over the
-      // old one, so that the ids of deleted rows are still never reused.
-      run(new SqlStatement("DELETE FROM sqlite_sequence WHERE name = ?", List.of(temporary), null));
-      run(new SqlStatement("INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq"
-          + " FROM sqlite_sequence WHERE name = ?", List.of(temporary, table), null));
-    }
-    run("DROP TABLE " + q(table), null);
-    run("ALTER TABLE " + q(temporary) + " RENAME TO " + q(table), null);
+    run(ddl.createTable(state, model, temporary).withComment("(remake table " + table + ")"));
+    run(sqliteDdl.copyRows(remake, temporary, table));
+    if (hasAutoincrement(model)) run(sqliteDdl.keepAutoincrementCounter(temporary, table));
+    run(ddl.dropTable(table));
+    run(ddl.renameTable(temporary, table));
     createTableExtras(state, model);
   }
 
   private static boolean hasAutoincrement(ModelState model) {
     return model.fields().values().stream().anyMatch(f -> f.primaryKey() && f.type().isAuto());
-  }
-
-  private String uniqueIndexSql(ModelState model, Constraint c) {
-    return createIndexSql(model, new Index(c.name(), c.fields(), true, c.condition()));
   }
 
   private static boolean hasGeneratedNames(ModelState model) {

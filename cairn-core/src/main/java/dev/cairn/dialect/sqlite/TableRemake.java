@@ -1,12 +1,9 @@
 package dev.cairn.dialect.sqlite;
 
-import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.Field;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,11 +13,16 @@ import java.util.Map;
  * indexes. Foreign key enforcement must be off while it runs, which the executor sees to before
  * the transaction starts.
  *
- * <p>This class only decides what fills each new column; {@link SqliteSchemaEditor} runs it.
+ * <p>This class only decides what fills each new column; {@link SqliteSchemaEditor} runs it, with
+ * the SQL {@link SqliteDdl} writes.
  */
 final class TableRemake {
-  /** What a column of the new table is filled from: an SQL expression over the old row. */
-  record Source(String expression, List<Object> params) {}
+  /**
+   * What a column of the new table is filled from: the old row's {@code oldColumn}, the field's
+   * {@code value} where that is NULL ({@code oldColumn} and {@code value}), the value alone, or
+   * NULL (neither). {@code value} may itself be null: a default of None.
+   */
+  record Source(String oldColumn, boolean hasValue, Object value) {}
 
   private final ModelState oldModel;
   private final ModelState newModel;
@@ -45,42 +47,31 @@ final class TableRemake {
   }
 
   /**
-   * {@code INSERT INTO new (..) SELECT .. FROM old}: old columns kept, new ones defaulted. {@code
-   * oldTable} is where the old rows are now, which differs from the old model's table once the
-   * table was renamed.
+   * The columns of the new table that the copy fills, each with what fills it from the old row,
+   * in the new table's order; a column its database default fills is left out.
    */
-  SqlStatement copyRows(String newTable, String oldTable,
-      java.util.function.UnaryOperator<String> quote) {
-    List<String> targets = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    List<Object> params = new ArrayList<>();
+  Map<String, Source> filledColumns() {
+    Map<String, Source> filled = new LinkedHashMap<>();
     for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
       Field f = e.getValue();
       if (!f.hasColumn()) continue;
-      Source source = sourceOf(e.getKey(), f, quote);
-      if (source == null) continue; // the column's database default fills it
-      targets.add(quote.apply(f.column(e.getKey())));
-      sources.add(source.expression());
-      params.addAll(source.params());
+      Source source = sourceOf(e.getKey(), f);
+      if (source != null) filled.put(f.column(e.getKey()), source);
     }
-    return new SqlStatement("INSERT INTO " + quote.apply(newTable) + " (" + String.join(", ", targets)
-        + ") SELECT " + String.join(", ", sources) + " FROM " + quote.apply(oldTable),
-        params, null);
+    return filled;
   }
 
-  private Source sourceOf(Name name, Field field, java.util.function.UnaryOperator<String> quote) {
+  private Source sourceOf(Name name, Field field) {
     Name oldName = renamedFields.getOrDefault(name, name);
     Field old = oldModel.fields().get(oldName);
     if (old != null && old.hasColumn()) {
-      String column = quote.apply(old.column(oldModel.declaredName(oldName)));
-      if (old.nullable() && !field.nullable() && field.hasDefault()) {
-        return new Source("coalesce(" + column + ", ?)", List.of(field.defaultValue()));
-      }
-      return new Source(column, List.of());
+      String column = old.column(oldModel.declaredName(oldName));
+      boolean fill = old.nullable() && !field.nullable() && field.hasDefault();
+      return new Source(column, fill, fill ? field.defaultValue() : null);
     }
-    if (field.hasDefault()) return new Source("?", List.of(field.defaultValue()));
+    if (field.hasDefault()) return new Source(null, true, field.defaultValue());
     if (field.dbDefault() != null) return null;
     // NULL into a NOT NULL column fails only when rows exist, as ADD COLUMN does on PostgreSQL.
-    return new Source("NULL", List.of());
+    return new Source(null, false, null);
   }
 }
