@@ -1,6 +1,7 @@
 package dev.cairn.dialect.h2;
 
 import dev.cairn.schema.DatabaseLock;
+import dev.cairn.schema.Ddl;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.Feature;
 import dev.cairn.schema.Features;
@@ -117,8 +118,12 @@ public final class H2Dialect implements Dialect {
     return H2Types.introspectedType(field);
   }
 
+  @Override public Ddl ddl() {
+    return new H2Ddl(this);
+  }
+
   @Override public SchemaEditor schemaEditor(StatementSink sink) {
-    return new H2SchemaEditor(this, sink);
+    return new SchemaEditor(this, sink);
   }
 
   @Override public SchemaSnapshot introspect(Connection connection) throws SQLException {

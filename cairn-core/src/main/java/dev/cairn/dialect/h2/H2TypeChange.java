@@ -2,7 +2,6 @@ package dev.cairn.dialect.h2;
 
 import dev.cairn.state.Field;
 import dev.cairn.state.FieldType;
-import java.util.List;
 
 /**
  * Keeps a type change from changing values on H2. {@code ALTER COLUMN ... SET DATA TYPE} converts
@@ -13,9 +12,6 @@ import java.util.List;
  * not come back unchanged from the new type.
  */
 final class H2TypeChange {
-  private static final List<FieldType> INTEGERS =
-      List.of(FieldType.SMALL_INTEGER, FieldType.INTEGER, FieldType.BIG_INTEGER);
-
   private H2TypeChange() {}
 
   /**
@@ -55,9 +51,7 @@ final class H2TypeChange {
     if (newTyped.type() != FieldType.DECIMAL || newTyped.maxDigits() == null) return false;
     int newScale = newTyped.decimalPlaces() == null ? 0 : newTyped.decimalPlaces();
     int newInteger = newTyped.maxDigits() - newScale;
-    if (INTEGERS.contains(oldTyped.type()) || oldTyped.type().name().endsWith("AUTO")) {
-      return newInteger >= 19; // any bigint fits
-    }
+    if (rank(H2Types.plainType(oldTyped)) >= 0) return newInteger >= 19; // any bigint fits
     if (oldTyped.type() != FieldType.DECIMAL || oldTyped.maxDigits() == null) return false;
     int oldScale = oldTyped.decimalPlaces() == null ? 0 : oldTyped.decimalPlaces();
     return newScale >= oldScale && newInteger >= oldTyped.maxDigits() - oldScale;
