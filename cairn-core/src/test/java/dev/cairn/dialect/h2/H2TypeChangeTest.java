@@ -61,7 +61,7 @@ final class H2TypeChangeTest {
     assertValue("price", new BigDecimal("1.25"));
   }
 
-  @Test void aNumberTooLargeForTheNewIntegerIsRefused() {
+  @Test void aNumberNoBooleanHoldsIsRefused() {
     assertThatThrownBy(() -> h.forwards(state, alter("stock",
         Field.of(FieldType.BOOLEAN).nullable(true).build())))
         .hasMessageContaining("cannot change column \"STOCK\"");
