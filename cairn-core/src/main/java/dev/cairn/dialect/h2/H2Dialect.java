@@ -58,8 +58,9 @@ public final class H2Dialect implements Dialect {
     this.foldsToUpperCase = foldsToUpperCase;
   }
 
+  /** Before a connection: the case of names as the URL's settings make H2 fold them. */
   public H2Dialect(String url) {
-    this(url, OFFLINE_DEFAULT, true);
+    this(url, OFFLINE_DEFAULT, url == null || foldsToUpperCase(url));
   }
 
   public H2Dialect() {
@@ -147,6 +148,16 @@ public final class H2Dialect implements Dialect {
     Connection session = url != null ? DriverManager.getConnection(url)
         : DriverManager.getConnection(meta.getURL(), meta.getUserName(), "");
     return H2Lock.acquire(session, quote(H2Lock.TABLE), wait, waiting);
+  }
+
+  /**
+   * Whether H2 reads unquoted names in upper case with these URL settings: unless {@code
+   * DATABASE_TO_LOWER=TRUE} or {@code DATABASE_TO_UPPER=FALSE}.
+   */
+  static boolean foldsToUpperCase(String url) {
+    String settings = url.toUpperCase(Locale.ROOT).replace(" ", "");
+    return !settings.contains(";DATABASE_TO_LOWER=TRUE")
+        && !settings.contains(";DATABASE_TO_UPPER=FALSE");
   }
 
   /** {@code jdbc:h2:mem:} without a name: each connection gets a database of its own. */
