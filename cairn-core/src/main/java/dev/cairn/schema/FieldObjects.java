@@ -5,9 +5,11 @@ import dev.cairn.state.Field;
 import dev.cairn.state.Index;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.ModelState;
+import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +99,25 @@ final class FieldObjects {
     SqlStatement rename = isConstraint ? ddl.renameConstraint(table, from, to)
         : ddl.renameIndex(table, from, to);
     sink.accept(rename.withComment(note));
+  }
+
+  /** Renames a join table's unique pair of columns after its table or columns were renamed. */
+  void renameUniquePairs(ModelState oldJoin, ModelState newJoin) throws SQLException {
+    for (int i = 0; i < newJoin.constraints().size(); i++) {
+      Constraint pair = newJoin.constraints().get(i);
+      renameImplied(newJoin, newJoin.table(), columns(newJoin, pair.fields()),
+          TableObject.Kind.UNIQUE, oldJoin.constraints().get(i).name(), pair.name());
+    }
+  }
+
+  /** The columns of {@code model}'s fields {@code fields}, in order. */
+  static List<String> columns(ModelState model, List<Name> fields) {
+    List<String> columns = new ArrayList<>();
+    for (Name n : fields) {
+      Name declared = model.declaredName(n);
+      columns.add(model.requireField(declared).column(declared));
+    }
+    return columns;
   }
 
   /**

@@ -5,8 +5,8 @@ import static dev.cairn.schema.FieldObjects.keyTarget;
 import dev.cairn.schema.FieldObjects.KeyTarget;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
+import dev.cairn.state.FieldType;
 import dev.cairn.state.Index;
-import dev.cairn.state.ModelKey;
 import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
@@ -96,29 +96,8 @@ public class SchemaEditor {
    */
   protected void alterJoinTables(ProjectState state, ModelState oldModel, ModelState newModel)
       throws SQLException {
-    for (Map.Entry<Name, Field> e : newModel.fields().entrySet()) {
-      Field oldField = oldModel.fields().get(e.getKey());
-      if (!JoinTable.isAutoCreated(e.getValue()) || oldField == null
-          || !JoinTable.isAutoCreated(oldField)) {
-        continue;
-      }
-      alterJoinTable(state, JoinTable.model(oldModel, e.getKey(), oldField),
-          JoinTable.model(newModel, e.getKey(), e.getValue()), oldModel);
-    }
-    if (!oldModel.key().equals(newModel.key())) {
-      // RenameModel: join tables of other models name their column after this model.
-      for (ModelState other : state.models()) {
-        if (other.key().equals(newModel.key()) || !other.managed()) continue;
-        for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
-          Field f = e.getValue();
-          if (JoinTable.isAutoCreated(f)
-              && ModelKey.resolve(other.app(), f.to()).equals(newModel.key())) {
-            alterJoinTable(state,
-                JoinTable.model(other, e.getKey(), f.withTo(oldModel.key().reference())),
-                JoinTable.model(other, e.getKey(), f), oldModel);
-          }
-        }
-      }
+    for (FollowingJoinTables.Change c : FollowingJoinTables.of(state, oldModel, newModel)) {
+      alterJoinTable(state, c.oldJoin(), c.newJoin(), oldModel);
     }
   }
 
@@ -149,12 +128,7 @@ public class SchemaEditor {
           keyTarget(state, oldJoin, oldField, renamed), newTable, newColumn, newField,
           keyTarget(state, newJoin, newField, null));
     }
-    for (int i = 0; i < newJoin.constraints().size(); i++) {
-      Constraint pair = newJoin.constraints().get(i);
-      objects.renameImplied(newJoin, newTable, columns(newJoin, pair.fields()),
-          TableObject.Kind.UNIQUE,
-          oldJoin.constraints().get(i).name(), pair.name());
-    }
+    objects.renameUniquePairs(oldJoin, newJoin);
   }
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -285,31 +259,9 @@ public class SchemaEditor {
    */
   protected void alterRelatedColumnTypes(ProjectState state, ModelState model, String column,
       Field oldKeyType) throws SQLException {
-    for (ModelState other : state.models()) {
-      if (!other.managed()) continue;
-      for (Map.Entry<Name, Field> e : other.fields().entrySet()) {
-        Field f = e.getValue();
-        if (f.to() == null) continue;
-        if (JoinTable.isAutoCreated(f)) {
-          ModelState join = JoinTable.model(state, other, e.getKey(), f);
-          for (Map.Entry<Name, Field> j : join.fields().entrySet()) {
-            alterRelatedColumnType(state, join, j.getKey(), j.getValue(), model, column, oldKeyType);
-          }
-        } else {
-          alterRelatedColumnType(state, other, e.getKey(), f, model, column, oldKeyType);
-        }
-      }
+    for (PointingKeys.Key key : PointingKeys.at(state, model, column)) {
+      changeColumnType(column(state, key.source(), key.name()), oldKeyType);
     }
-  }
-
-  private void alterRelatedColumnType(ProjectState state, ModelState source, Name name, Field f,
-      ModelState target, String column, Field oldKeyType) throws SQLException {
-    if (!f.type().isForeignKey()
-        || !ModelKey.resolve(source.app(), f.to()).equals(target.key())
-        || !Relations.targetColumn(target, f).equals(column)) {
-      return;
-    }
-    changeColumnType(column(state, source, name), oldKeyType);
   }
 
   /** Takes {@code column} from {@code oldType} to its field's type, after the dialect's guard. */
@@ -477,27 +429,14 @@ public class SchemaEditor {
   }
 
   /** The column of {@code model}'s field {@code name}, typed as in {@code state}. */
-  protected static Ddl.Column column(ProjectState state, ModelState model, Name name) {
+  private static Ddl.Column column(ProjectState state, ModelState model, Name name) {
     Field field = model.requireField(name);
     return new Ddl.Column(model.table(), field.column(name), field,
         Relations.columnType(state, model, field));
   }
 
   private static boolean isStringType(Field f) {
-    return f.type().hasMaxLength() || f.type() == dev.cairn.state.FieldType.TEXT;
-  }
-
-  private static List<String> columns(ModelState model, List<Name> fields) {
-    List<String> columns = new ArrayList<>();
-    for (Name n : fields) {
-      Name declared = model.declaredName(n);
-      columns.add(model.requireField(declared).column(declared));
-    }
-    return columns;
-  }
-
-  protected String q(String identifier) {
-    return dialect.quote(identifier);
+    return f.type().hasMaxLength() || f.type() == FieldType.TEXT;
   }
 
   protected void run(SqlStatement statement) throws SQLException {

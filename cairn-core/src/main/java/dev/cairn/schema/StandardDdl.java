@@ -1,5 +1,10 @@
 package dev.cairn.schema;
 
+import static dev.cairn.schema.Effect.BLOCKS_READS;
+import static dev.cairn.schema.Effect.BLOCKS_WRITES;
+import static dev.cairn.schema.Effect.REWRITES_TABLE;
+import static dev.cairn.schema.Effect.SCANS_TABLE;
+
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
@@ -9,14 +14,36 @@ import dev.cairn.state.ProjectState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The forms of {@link Ddl} the SQL standard gives, and where it gives none, the form PostgreSQL,
  * H2 and Oracle share ({@code DROP INDEX name}, {@code ALTER INDEX .. RENAME TO}, {@code COMMENT
  * ON}). What only some databases have (CASCADE on drops, deferrable keys, {@code USING}) belongs
  * to their dialect's subclass, which overrides a method or one of the small hooks below.
+ *
+ * <p>Each statement carries its {@link Effect}s and table, as PostgreSQL's lock levels give them
+ * (the strictest of the databases Cairn speaks to, so a dialect overrides where it does better):
+ * a catalog change locks for an instant and carries none; ALTER TABLE holds ACCESS EXCLUSIVE,
+ * blocking reads and writes, for as long as it checks (SET NOT NULL, ADD CONSTRAINT) or rewrites
+ * the table; CREATE INDEX blocks writes while it reads the table.
  */
 public class StandardDdl implements Ddl {
+  /** A change to the catalog only, under a lock held for an instant. */
+  protected static final Set<Effect> CATALOG_ONLY = Set.of();
+  /** Reads every row under a lock that blocks reads and writes (ADD CONSTRAINT, SET NOT NULL). */
+  protected static final Set<Effect> LOCKED_SCAN = Set.of(BLOCKS_READS, BLOCKS_WRITES, SCANS_TABLE);
+  /** Writes the table anew under a lock that blocks reads and writes. */
+  protected static final Set<Effect> LOCKED_REWRITE =
+      Set.of(BLOCKS_READS, BLOCKS_WRITES, REWRITES_TABLE);
+  /** Builds an index: reads go on, writes wait (PostgreSQL's SHARE lock). */
+  protected static final Set<Effect> INDEX_BUILD = Set.of(BLOCKS_WRITES, SCANS_TABLE);
+
+  /** A constant default: a number, a string, TRUE, FALSE or NULL, perhaps cast. */
+  private static final Pattern CONSTANT = Pattern.compile(
+      "(?i)\\(?\\s*('(?:[^']|'')*'|[-+]?\\d+(?:\\.\\d+)?|true|false|null)\\s*\\)?(::[\\w ()]+)?");
+
   protected final Dialect dialect;
 
   public StandardDdl(Dialect dialect) {
@@ -33,7 +60,8 @@ public class StandardDdl implements Ddl {
       }
     }
     parts.addAll(inlineTableConstraints(model));
-    return statement("CREATE TABLE " + q(table) + " (" + String.join(", ", parts) + ")");
+    return statement("CREATE TABLE " + q(table) + " (" + String.join(", ", parts) + ")", table,
+        CATALOG_ONLY);
   }
 
   @Override public boolean createTableDeclaresUniqueFields() {
@@ -41,15 +69,18 @@ public class StandardDdl implements Ddl {
   }
 
   @Override public SqlStatement renameTable(String oldTable, String newTable) {
-    return statement("ALTER TABLE " + q(oldTable) + " RENAME TO " + q(newTable));
+    return statement("ALTER TABLE " + q(oldTable) + " RENAME TO " + q(newTable), oldTable,
+        CATALOG_ONLY);
   }
 
   @Override public SqlStatement dropTable(String table) {
-    return statement("DROP TABLE " + q(table));
+    return statement("DROP TABLE " + q(table), table, CATALOG_ONLY);
   }
 
   @Override public List<SqlStatement> commentOnTable(String table, String comment) {
-    return List.of(statement("COMMENT ON TABLE " + q(table) + " IS " + commentLiteral(comment)));
+    if (!dialect.features().has(Feature.COMMENTS)) return List.of();
+    return List.of(statement("COMMENT ON TABLE " + q(table) + " IS " + commentLiteral(comment),
+        table, CATALOG_ONLY));
   }
 
   // ---- columns --------------------------------------------------------------------------------
@@ -58,16 +89,32 @@ public class StandardDdl implements Ddl {
       boolean fill) {
     Field field = model.requireField(name);
     return statement("ALTER TABLE " + q(model.table()) + " ADD COLUMN "
-        + columnDefinition(state, model, name, field, fill));
+        + columnDefinition(state, model, name, field, fill), model.table(),
+        addColumnEffects(field, fill));
+  }
+
+  /**
+   * A column with a default that is no constant (it might be volatile, as {@code random()}) or,
+   * before PostgreSQL 11 ({@link Feature#INSTANT_ADD_COLUMN}), any default, is written into every
+   * row; a Positive* field's check is tested against every row.
+   */
+  protected Set<Effect> addColumnEffects(Field field, boolean fill) {
+    boolean constantDefault = fill
+        || (field.dbDefault() != null && CONSTANT.matcher(field.dbDefault().trim()).matches());
+    boolean rewrites = (fill || field.dbDefault() != null)
+        && !(constantDefault && dialect.features().has(Feature.INSTANT_ADD_COLUMN));
+    if (rewrites) return LOCKED_REWRITE;
+    return field.type().isPositive() ? LOCKED_SCAN : CATALOG_ONLY;
   }
 
   @Override public SqlStatement dropColumn(String table, String column) {
-    return statement("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column));
+    return statement("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column), table,
+        CATALOG_ONLY);
   }
 
   @Override public SqlStatement renameColumn(String table, String oldColumn, String newColumn) {
     return statement("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(oldColumn) + " TO "
-        + q(newColumn));
+        + q(newColumn), table, CATALOG_ONLY);
   }
 
   @Override public List<SqlStatement> guardTypeChange(Column column, Field oldType) {
@@ -75,16 +122,19 @@ public class StandardDdl implements Ddl {
   }
 
   @Override public SqlStatement alterColumnType(Column column, Field oldType) {
-    return alterColumn(column, "SET DATA TYPE " + dialect.columnType(column.type()));
+    return alterColumn(column, "SET DATA TYPE " + dialect.columnType(column.type()),
+        LOCKED_REWRITE);
   }
 
   @Override public SqlStatement alterColumnNull(Column column) {
-    return alterColumn(column, column.field().nullable() ? "DROP NOT NULL" : "SET NOT NULL");
+    return column.field().nullable() ? alterColumn(column, "DROP NOT NULL", CATALOG_ONLY)
+        : alterColumn(column, "SET NOT NULL", LOCKED_SCAN);
   }
 
   @Override public SqlStatement alterColumnDefault(Column column) {
     String dbDefault = column.field().dbDefault();
-    return alterColumn(column, dbDefault == null ? "DROP DEFAULT" : "SET DEFAULT " + dbDefault);
+    return alterColumn(column, dbDefault == null ? "DROP DEFAULT" : "SET DEFAULT " + dbDefault,
+        CATALOG_ONLY);
   }
 
   /**
@@ -94,7 +144,8 @@ public class StandardDdl implements Ddl {
   @Override public SqlStatement updateNullRows(Column column) {
     String c = q(column.name());
     return statement("UPDATE " + q(column.table()) + " SET " + c + " = "
-        + dialect.literal(column.field().defaultValue()) + " WHERE " + c + " IS NULL");
+        + dialect.literal(column.field().defaultValue()) + " WHERE " + c + " IS NULL",
+        column.table(), Set.of(SCANS_TABLE));
   }
 
   @Override public List<SqlStatement> afterUpdatingRows() {
@@ -103,8 +154,9 @@ public class StandardDdl implements Ddl {
 
   @Override public List<SqlStatement> commentOnColumn(String table, String column,
       String comment) {
+    if (!dialect.features().has(Feature.COMMENTS)) return List.of();
     return List.of(statement("COMMENT ON COLUMN " + q(table) + "." + q(column) + " IS "
-        + commentLiteral(comment)));
+        + commentLiteral(comment), table, CATALOG_ONLY));
   }
 
   // ---- indexes --------------------------------------------------------------------------------
@@ -114,28 +166,35 @@ public class StandardDdl implements Ddl {
         index.condition());
     return statement("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
         + " ON " + q(model.table()) + " (" + columnList(model, index.fields()) + ")"
-        + (index.condition() != null ? " WHERE " + index.condition() : ""));
+        + (index.condition() != null ? " WHERE " + index.condition() : ""), model.table(),
+        INDEX_BUILD);
   }
 
   @Override public SqlStatement createFieldIndex(String table, String column) {
     return statement("CREATE INDEX " + q(GeneratedNames.index(table, column)) + " ON " + q(table)
-        + " (" + q(column) + ")");
+        + " (" + q(column) + ")", table, INDEX_BUILD);
   }
 
   @Override public SqlStatement dropIndex(String table, String name) {
-    return statement("DROP INDEX " + q(name));
+    return statement("DROP INDEX " + q(name), table, CATALOG_ONLY);
   }
 
   @Override public SqlStatement renameIndex(String table, String oldName, String newName) {
-    return statement("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName));
+    return statement("ALTER INDEX " + q(oldName) + " RENAME TO " + q(newName), table,
+        CATALOG_ONLY);
   }
 
   // ---- constraints ----------------------------------------------------------------------------
 
+  /**
+   * Checks every row while it blocks writes to both tables (SHARE ROW EXCLUSIVE on each): the
+   * statement names the table the key is on; the table it points at waits as long.
+   */
   @Override public List<SqlStatement> addForeignKey(ForeignKey key) {
     return List.of(statement("ALTER TABLE " + q(key.table()) + " ADD CONSTRAINT " + q(key.name())
         + " FOREIGN KEY (" + q(key.column()) + ") REFERENCES " + q(key.targetTable()) + " ("
-        + q(key.targetColumn()) + ") ON DELETE " + key.onDelete().sql() + deferrable()));
+        + q(key.targetColumn()) + ") ON DELETE " + key.onDelete().sql() + deferrable(),
+        key.table(), Set.of(BLOCKS_WRITES, SCANS_TABLE)));
   }
 
   @Override public SqlStatement dropForeignKey(String table, String name) {
@@ -144,7 +203,8 @@ public class StandardDdl implements Ddl {
 
   @Override public SqlStatement addUnique(String table, String column) {
     return statement("ALTER TABLE " + q(table) + " ADD CONSTRAINT "
-        + q(GeneratedNames.unique(table, column)) + " UNIQUE (" + q(column) + ")");
+        + q(GeneratedNames.unique(table, column)) + " UNIQUE (" + q(column) + ")", table,
+        LOCKED_SCAN);
   }
 
   @Override public SqlStatement dropUnique(String table, String name) {
@@ -152,7 +212,8 @@ public class StandardDdl implements Ddl {
   }
 
   @Override public SqlStatement addPositiveCheck(String table, String column) {
-    return statement("ALTER TABLE " + q(table) + " ADD " + positiveCheck(table, column));
+    return statement("ALTER TABLE " + q(table) + " ADD " + positiveCheck(table, column), table,
+        LOCKED_SCAN);
   }
 
   @Override public SqlStatement dropCheck(String table, String name) {
@@ -164,7 +225,8 @@ public class StandardDdl implements Ddl {
     if (c.kind() == Constraint.Kind.UNIQUE && c.condition() != null) {
       return createIndex(model, new Index(c.name(), c.fields(), true, c.condition()));
     }
-    return statement("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, c));
+    return statement("ALTER TABLE " + q(model.table()) + " ADD " + constraintDefinition(model, c),
+        model.table(), LOCKED_SCAN);
   }
 
   @Override public SqlStatement dropConstraint(ModelState model, Constraint c) {
@@ -177,7 +239,7 @@ public class StandardDdl implements Ddl {
 
   @Override public SqlStatement renameConstraint(String table, String oldName, String newName) {
     return statement("ALTER TABLE " + q(table) + " RENAME CONSTRAINT " + q(oldName) + " TO "
-        + q(newName));
+        + q(newName), table, CATALOG_ONLY);
   }
 
   // ---- hooks, for dialects --------------------------------------------------------------------
@@ -243,18 +305,20 @@ public class StandardDdl implements Ddl {
         + " >= 0)";
   }
 
-  /** What follows a foreign key's ON DELETE: nothing where keys cannot be deferred. */
+  /** What follows a foreign key's ON DELETE: checked at commit, where the database can. */
   protected String deferrable() {
-    return "";
+    return dialect.features().has(Feature.DEFERRABLE_CONSTRAINTS)
+        ? " DEFERRABLE INITIALLY DEFERRED" : "";
   }
 
-  protected SqlStatement alterColumn(Column column, String change) {
+  protected SqlStatement alterColumn(Column column, String change, Set<Effect> effects) {
     return statement("ALTER TABLE " + q(column.table()) + " ALTER COLUMN " + q(column.name()) + " "
-        + change);
+        + change, column.table(), effects);
   }
 
   protected SqlStatement dropTableConstraint(String table, String name) {
-    return statement("ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name));
+    return statement("ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name), table,
+        CATALOG_ONLY);
   }
 
   protected String commentLiteral(String comment) {
@@ -262,19 +326,15 @@ public class StandardDdl implements Ddl {
   }
 
   protected String columnList(ModelState model, List<Name> fields) {
-    List<String> columns = new ArrayList<>();
-    for (Name n : fields) {
-      Name declared = model.declaredName(n);
-      columns.add(q(model.requireField(declared).column(declared)));
-    }
-    return String.join(", ", columns);
+    return String.join(", ", FieldObjects.columns(model, fields).stream().map(this::q).toList());
   }
 
   protected String q(String identifier) {
     return dialect.quote(identifier);
   }
 
-  protected static SqlStatement statement(String sql) {
-    return new SqlStatement(sql, List.of(), null);
+  /** A statement on {@code table} (or {@code null}: none) with its effects. */
+  protected static SqlStatement statement(String sql, String table, Set<Effect> effects) {
+    return new SqlStatement(sql, List.of(), null, effects, table);
   }
 }

@@ -1,13 +1,15 @@
 package dev.cairn.dialect.postgres;
 
+import dev.cairn.schema.Effect;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StandardDdl;
 import dev.cairn.state.Field;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PostgreSQL's SQL where it differs from the standard's: drops that take what depends on them,
- * deferrable foreign keys, {@code ALTER COLUMN .. TYPE .. USING} with a check for values the
+ * {@code ALTER COLUMN .. TYPE .. USING} with a check for values the
  * change would round, and deferred checks run after the editor updates rows.
  */
 final class PostgresDdl extends StandardDdl {
@@ -16,11 +18,12 @@ final class PostgresDdl extends StandardDdl {
   }
 
   @Override public SqlStatement dropTable(String table) {
-    return statement("DROP TABLE " + q(table) + " CASCADE");
+    return statement("DROP TABLE " + q(table) + " CASCADE", table, CATALOG_ONLY);
   }
 
   @Override public SqlStatement dropColumn(String table, String column) {
-    return statement("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column) + " CASCADE");
+    return statement("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column) + " CASCADE", table,
+        CATALOG_ONLY);
   }
 
   /**
@@ -35,17 +38,22 @@ final class PostgresDdl extends StandardDdl {
         + " cut; change those rows first (RunSQL) or keep the old type";
     return List.of(statement("DO $cairn$ BEGIN IF EXISTS (SELECT 1 FROM " + q(column.table())
         + " WHERE " + loss + ") THEN RAISE EXCEPTION '%', " + dialect.literal(message)
-        + " USING ERRCODE = 'data_exception'; END IF; END $cairn$"));
+        + " USING ERRCODE = 'data_exception'; END IF; END $cairn$", column.table(),
+        Set.of(Effect.SCANS_TABLE)));
   }
 
   /**
    * Converts by assignment where PostgreSQL can, so that a value the new type cannot hold fails
-   * the migration instead of being truncated; the identity, if any, stays with the column.
+   * the migration instead of being truncated; the identity, if any, stays with the column. Only
+   * a change PostgreSQL can make in the catalog ({@link PostgresTypeChange#keepsRows}) spares
+   * the table its rewrite.
    */
   @Override public SqlStatement alterColumnType(Column column, Field oldType) {
-    String using = new PostgresTypeChange(oldType, column.type()).using(q(column.name()));
+    PostgresTypeChange change = new PostgresTypeChange(oldType, column.type());
+    String using = change.using(q(column.name()));
     return alterColumn(column, "TYPE " + PostgresTypes.plainType(column.type())
-        + (using == null ? "" : " USING " + using));
+        + (using == null ? "" : " USING " + using),
+        using == null && change.keepsRows() ? CATALOG_ONLY : LOCKED_REWRITE);
   }
 
   /**
@@ -56,10 +64,6 @@ final class PostgresDdl extends StandardDdl {
    * transaction, or the check at the end of the migration in a shared one, starts afresh.
    */
   @Override public List<SqlStatement> afterUpdatingRows() {
-    return List.of(statement("SET CONSTRAINTS ALL IMMEDIATE"));
-  }
-
-  @Override protected String deferrable() {
-    return " DEFERRABLE INITIALLY DEFERRED";
+    return List.of(statement("SET CONSTRAINTS ALL IMMEDIATE", null, CATALOG_ONLY));
   }
 }

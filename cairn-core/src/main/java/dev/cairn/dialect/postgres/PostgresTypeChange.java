@@ -2,6 +2,7 @@ package dev.cairn.dialect.postgres;
 
 import dev.cairn.state.Field;
 import dev.cairn.state.FieldType;
+import java.util.Objects;
 
 /**
  * How PostgreSQL takes a column from one type to another without casting a value away: the
@@ -57,6 +58,29 @@ record PostgresTypeChange(Field from, Field to) {
       return quotedColumn + " <> " + quotedColumn + "::date"; // the time of day would go
     }
     return null;
+  }
+
+  /**
+   * Whether PostgreSQL makes the change in the catalog, rewriting no row and keeping the indexes:
+   * the same type, a varchar made longer or text, a numeric with more digits and the same scale
+   * (the length and precision coercions' planner support reduces them to a relabel). Text to
+   * varchar(n) is not: each value's length is checked, and the table rewritten.
+   */
+  boolean keepsRows() {
+    if (PostgresTypes.plainType(from).equals(PostgresTypes.plainType(to))) return true;
+    Family a = family(from);
+    Family b = family(to);
+    if (a == Family.STRING && b == Family.STRING) {
+      if (to.type().relatedColumnType() == FieldType.TEXT) return true;
+      return from.type().relatedColumnType() != FieldType.TEXT
+          && from.effectiveMaxLength() <= to.effectiveMaxLength();
+    }
+    if (a == Family.DECIMAL && b == Family.DECIMAL) {
+      return to.maxDigits() == null || (from.maxDigits() != null
+          && from.maxDigits() <= to.maxDigits()
+          && Objects.equals(from.decimalPlaces(), to.decimalPlaces()));
+    }
+    return false;
   }
 
   private static boolean isNumber(Family f) {

@@ -1,5 +1,10 @@
 package dev.cairn.dialect.sqlite;
 
+import static dev.cairn.schema.Effect.BLOCKS_WRITES;
+import static dev.cairn.schema.Effect.REWRITES_TABLE;
+import static dev.cairn.schema.Effect.SCANS_TABLE;
+
+import dev.cairn.schema.Effect;
 import dev.cairn.schema.GeneratedNames;
 import dev.cairn.schema.Relations;
 import dev.cairn.schema.SqlStatement;
@@ -13,12 +18,17 @@ import dev.cairn.state.ProjectState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SQLite's SQL. Foreign keys are declared with their column, and unique fields and constraints
  * are named unique indexes, so that every object Cairn creates has the name the state gives it.
  * What SQLite's ALTER TABLE cannot do (change a column, add or drop a constraint) has no
  * template here: {@link SqliteSchemaEditor} remakes the table instead, with {@link #copyRows}.
+ *
+ * <p>Effects: a writing transaction keeps every other writer of the database out until it ends,
+ * and readers go on (in WAL mode; in rollback mode they wait only while it commits), so a long
+ * statement blocks writes, never reads; the remake's copy rewrites the table.
  */
 final class SqliteDdl extends StandardDdl {
   SqliteDdl(SqliteDialect dialect) {
@@ -32,13 +42,12 @@ final class SqliteDdl extends StandardDdl {
     return false;
   }
 
-  @Override public List<SqlStatement> commentOnTable(String table, String comment) {
-    return List.of(); // SQLite keeps no comments
-  }
-
-  @Override public List<SqlStatement> commentOnColumn(String table, String column,
-      String comment) {
-    return List.of();
+  /**
+   * ADD COLUMN changes only the schema text; a CHECK on the new column is tested against every
+   * row (SQLite 3.37+). The remake adds the others.
+   */
+  @Override protected Set<Effect> addColumnEffects(Field field, boolean fill) {
+    return field.type().isPositive() ? Set.of(BLOCKS_WRITES, SCANS_TABLE) : CATALOG_ONLY;
   }
 
   /** AUTOINCREMENT never reuses the id of a deleted row, as Django's backend does. */
@@ -54,7 +63,7 @@ final class SqliteDdl extends StandardDdl {
     ModelState target = state.relatedModel(model.app(), field);
     return sql + " REFERENCES " + q(target.table()) + " ("
         + q(Relations.targetColumn(target, field)) + ") ON DELETE "
-        + field.effectiveOnDelete().sql() + " DEFERRABLE INITIALLY DEFERRED";
+        + field.effectiveOnDelete().sql() + deferrable();
   }
 
   @Override public SqlStatement alterColumnType(Column column, Field oldType) {
@@ -85,7 +94,7 @@ final class SqliteDdl extends StandardDdl {
 
   @Override public SqlStatement addUnique(String table, String column) {
     return statement("CREATE UNIQUE INDEX " + q(GeneratedNames.unique(table, column)) + " ON "
-        + q(table) + " (" + q(column) + ")");
+        + q(table) + " (" + q(column) + ")", table, INDEX_BUILD);
   }
 
   @Override public SqlStatement dropUnique(String table, String name) {
@@ -137,7 +146,8 @@ final class SqliteDdl extends StandardDdl {
       if (source.hasValue()) params.add(source.value());
     }
     return new SqlStatement("INSERT INTO " + q(newTable) + " (" + String.join(", ", targets)
-        + ") SELECT " + String.join(", ", sources) + " FROM " + q(oldTable), params, null);
+        + ") SELECT " + String.join(", ", sources) + " FROM " + q(oldTable), params, null,
+        Set.of(BLOCKS_WRITES, REWRITES_TABLE), oldTable);
   }
 
   /**

@@ -17,9 +17,8 @@ import java.util.Map;
 
 /**
  * SQLite's schema editor. SQLite's ALTER TABLE can add, rename and drop plain columns and rename
- * tables, nothing more, so every other change goes through {@link TableRemake}. Foreign keys are
- * declared inline, and unique fields and constraints are named unique indexes, so that every
- * object Cairn creates has the name the state gives it.
+ * tables, nothing more, so every other change goes through {@link TableRemake}: this is that
+ * flow; the SQL, the remake's included, is {@link SqliteDdl}'s.
  */
 final class SqliteSchemaEditor extends SchemaEditor {
   private final SqliteDdl sqliteDdl;
