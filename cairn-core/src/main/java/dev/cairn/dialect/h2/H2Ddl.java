@@ -1,5 +1,6 @@
 package dev.cairn.dialect.h2;
 
+import dev.cairn.schema.Effect;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StandardDdl;
 import dev.cairn.schema.UnsupportedSchemaChange;
@@ -7,6 +8,7 @@ import dev.cairn.state.Field;
 import dev.cairn.state.Index;
 import dev.cairn.state.ModelState;
 import java.util.List;
+import java.util.Set;
 
 /**
  * H2's SQL where it differs from the standard's: drops of a table take the keys that point at it,
@@ -20,7 +22,7 @@ final class H2Ddl extends StandardDdl {
   }
 
   @Override public SqlStatement dropTable(String table) {
-    return statement("DROP TABLE " + q(table) + " CASCADE");
+    return statement("DROP TABLE " + q(table) + " CASCADE", table, CATALOG_ONLY);
   }
 
   /**
@@ -34,12 +36,21 @@ final class H2Ddl extends StandardDdl {
         + " to " + H2Types.plainType(column.type()) + ": some values would be rounded, cut or"
         + " changed; change those rows first (RunSQL) or keep the old type";
     return List.of(statement(H2TypeChange.guard(q(column.table()), loss,
-        dialect.literal(message))));
+        dialect.literal(message)), column.table(), Set.of(Effect.SCANS_TABLE)));
   }
 
-  /** The identity, if any, stays with the column: SET DATA TYPE changes only the type. */
+  /**
+   * The identity, if any, stays with the column: SET DATA TYPE changes only the type. H2 copies
+   * the table to change a column's type.
+   */
   @Override public SqlStatement alterColumnType(Column column, Field oldType) {
-    return alterColumn(column, "SET DATA TYPE " + H2Types.plainType(column.type()));
+    return alterColumn(column, "SET DATA TYPE " + H2Types.plainType(column.type()),
+        LOCKED_REWRITE);
+  }
+
+  /** H2 copies the table's rows to add a column, whatever its default. */
+  @Override protected Set<Effect> addColumnEffects(Field field, boolean fill) {
+    return LOCKED_REWRITE;
   }
 
   @Override public SqlStatement createIndex(ModelState model, Index index) {
