@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 done, 1 --check found work to do, 2 bad input or usage,",
         "3 a question needs an answer (--noinput), 4 a database error."})
 public final class Main implements Callable<Integer> {
-  static final String VERSION = "0.1.0";
+  static final String VERSION = dev.cairn.api.Cairn.VERSION;
 
   @Spec CommandSpec spec;
 

@@ -1,8 +1,7 @@
 package dev.cairn.cli;
 
-import dev.cairn.connect.Database;
-import dev.cairn.execute.MigrateOptions;
-import dev.cairn.execute.MigrationExecutor;
+import dev.cairn.api.MigrateRequest;
+import dev.cairn.api.Plan;
 import dev.cairn.execute.MigrationListener;
 import dev.cairn.execute.PlanStep;
 import dev.cairn.execute.Target;
@@ -80,45 +79,37 @@ final class MigrateCommand implements Callable<Integer> {
     Project project = Project.load(common);
     PrintWriter out = spec.commandLine().getOut();
     // None, or one that cannot be meant: stop before --merge writes a file.
-    if (plan || check) project.databaseUrl(); else project.databaseUrlToMigrate();
+    project.checkDatabaseUrl(!(plan || check));
     if (merge) {
-      var graph = dev.cairn.graph.MigrationGraph.of(project.migrations())
-          .withReplacements(java.util.Set.of());
-      var merges = Merges.find(graph, java.util.Set.of(), MakeMigrationsCommand.header(), out);
-      for (var file : Merges.write(project, merges)) out.println("  Wrote " + file);
+      for (var file : Merges.write(project.cairn(), Merges.find(project.cairn().merges(), out))) {
+        out.println("  Wrote " + file);
+      }
     }
     // Started first, to run while the database opens and the migrations apply.
     UnmigratedChanges unmigrated = plan || check ? null : UnmigratedChanges.start(project);
     List<Target> targets = app == null ? List.of() : List.of(new Target(app, migration));
-    try (Project.OpenedProject opened = plan || check ? project.openToReadReadingMigrations()
-        : project.openReadingMigrations()) {
-      Database db = opened.db();
-      MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(),
-          opened.migrations());
-      if (plan || check) {
-        List<PlanStep> steps = executor.plan(targets);
-        warnMissing(spec.commandLine().getErr(), project,
-            executor.missingSinceApplied(executor.applied()));
-        if (plan) printPlan(out, steps);
-        out.flush();
-        return check && !steps.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
-      }
-      // The header is printed once every check has passed, holding the lock (Printer.planned).
-      Printer printer = new Printer(out, spec.commandLine().getErr(), project,
-          describeTargets(project));
-      List<PlanStep> done;
-      try {
-        done = executor.migrate(targets,
-            new MigrateOptions(fake, fakeInitial, ignoreChecksums, lockWait), printer);
-      } catch (Exception e) {
-        printer.failed();
-        throw e;
-      }
-      if (done.isEmpty()) out.println("  No migrations to apply.");
+    MigrateRequest request = new MigrateRequest(targets, fake, fakeInitial, ignoreChecksums);
+    if (plan || check) {
+      Plan planned = project.connecting().plan(request);
+      warnMissing(spec.commandLine().getErr(), project, planned.missingFiles());
+      if (plan) printPlan(out, planned.steps());
       out.flush();
-      unmigrated.warn(spec.commandLine().getErr());
-      return ExitCodes.OK;
+      return check && !planned.isEmpty() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
+    // The header is printed once every check has passed, holding the lock (Printer.planned).
+    Printer printer = new Printer(out, spec.commandLine().getErr(), project,
+        describeTargets(project));
+    List<PlanStep> done;
+    try {
+      done = project.connecting(true, printer, lockWait).migrate(request);
+    } catch (Exception e) {
+      printer.failed();
+      throw e;
+    }
+    if (done.isEmpty()) out.println("  No migrations to apply.");
+    out.flush();
+    unmigrated.warn(spec.commandLine().getErr());
+    return ExitCodes.OK;
   }
 
   private String describeTargets(Project project) {

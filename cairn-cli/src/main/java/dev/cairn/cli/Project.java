@@ -1,33 +1,28 @@
 package dev.cairn.cli;
 
-import dev.cairn.config.ConfigReader;
+import dev.cairn.api.Cairn;
 import dev.cairn.config.ProjectConfig;
-import dev.cairn.connect.Database;
-import dev.cairn.migration.Migration;
-import dev.cairn.migration.MigrationLoader;
+import dev.cairn.execute.MigrationListener;
+import dev.cairn.schema.LockWait;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * A user's project as the command line sees it: cairn.yaml, its migrations, and the database
- * chosen by {@code --database}, {@code CAIRN_DATABASE_URL} or cairn.yaml, in that order.
+ * A user's project as the command line sees it: the {@link Cairn} for cairn.yaml and the
+ * {@code --classpath}, and the database chosen by {@code --database}, {@code CAIRN_DATABASE_URL}
+ * or cairn.yaml, in that order. Everything else is the facade's.
  */
 final class Project {
-  private final ProjectConfig config;
-  private final Path folder;
+  private final Cairn cairn;
   private final DatabaseUrl databaseUrl;
 
-  private Project(ProjectConfig config, Path folder, DatabaseUrl databaseUrl) {
-    this.config = config;
-    this.folder = folder;
+  private Project(Cairn cairn, DatabaseUrl databaseUrl) {
+    this.cairn = cairn;
     this.databaseUrl = databaseUrl;
   }
 
@@ -37,12 +32,12 @@ final class Project {
       throw new CliException(ExitCodes.BAD_INPUT, "no project file " + file.toAbsolutePath()
           + "\n  Run cairn inside a project folder holding cairn.yaml, or pass --config <file>.");
     }
-    ProjectConfig config = new ConfigReader().read(file);
-    Path folder = file.toAbsolutePath().getParent();
+    Cairn cairn = Cairn.configure().project(file).build();
     DatabaseUrl url = DatabaseUrl.choose(options.database, System.getenv("CAIRN_DATABASE_URL"),
-        config.database());
-    installClasspath(options.classpath);
-    return new Project(config, folder, url);
+        cairn.config().database());
+    ClassLoader loader = classLoader(options.classpath);
+    if (loader != null) cairn = cairn.newBuilder().classLoader(loader).build();
+    return new Project(cairn, url);
   }
 
   /**
@@ -95,134 +90,52 @@ final class Project {
     }
   }
 
-  /** A relative SQLite file is relative to the project folder, wherever cairn runs from. */
-  static String resolveSqlitePath(String url, Path folder) {
-    String prefix = "jdbc:sqlite:";
-    if (!url.startsWith(prefix)) return url;
-    String rest = url.substring(prefix.length());
-    if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:")
-        || Path.of(rest.split("\\?", 2)[0]).isAbsolute()) {
-      return url;
-    }
-    return prefix + folder.resolve(rest).normalize();
-  }
-
   ProjectConfig config() {
-    return config;
+    return cairn.config();
   }
 
-  Path folder() {
-    return folder;
-  }
-
-  /**
-   * The URL of the database to use, a relative SQLite file resolved; exit code 2 when none or one
-   * that names no database.
-   */
-  String databaseUrl() {
-    return resolveSqlitePath(databaseUrl.check(false), folder);
-  }
-
-  /** As {@link #databaseUrl()}, also refusing a database in memory, where nothing lasts. */
-  String databaseUrlToMigrate() {
-    return resolveSqlitePath(databaseUrl.check(true), folder);
-  }
-
-  /** Every migration, read in full: a broken file stops the command here. */
-  List<Migration> migrations() {
-    List<Migration> migrations = migrationsReadingOperationsLater();
-    migrations.forEach(Migration::operations);
-    return migrations;
+  /** The project for the commands that need no database (makemigrations, squash, merges). */
+  Cairn cairn() {
+    return cairn;
   }
 
   /**
-   * Every migration, its operations read on first use. For commands that read the history first
-   * and then read the files it does not hold ({@code MigrationExecutor.readUnappliedOperations}).
+   * Stops with exit code 2 when there is no database URL, or one that names no database ({@code
+   * toMigrate}: or one in memory, where nothing lasts).
    */
-  List<Migration> migrationsReadingOperationsLater() {
-    java.util.Map<String, Path> folders = new java.util.LinkedHashMap<>();
-    config.apps().forEach((label, app) -> folders.put(label, app.migrations()));
-    return MigrationLoader.load(folders);
+  void checkDatabaseUrl(boolean toMigrate) {
+    databaseUrl.check(toMigrate);
+  }
+
+  /** The project with its database, for sqlmigrate, which needs only its dialect. */
+  Cairn withDatabase() {
+    return withDatabase(databaseUrl.check(false));
+  }
+
+  /** The project with its database, to read it: exit code 2 when there is none. */
+  Cairn connecting() {
+    return connecting(false, MigrationListener.SILENT, LockWait.DEFAULT);
   }
 
   /**
-   * Opens the database while another thread reads the migration files, operations later: on a
-   * cold start each takes about 100 ms, and neither needs the other. A database that cannot be
-   * opened is reported first, as when the files were read after it.
+   * The project with its database, to connect to it.
+   *
+   * @param toMigrate refuse a database in memory too
    */
-  OpenedProject openReadingMigrations() throws SQLException {
-    return openReadingMigrations(false);
-  }
-
-  /**
-   * As {@link #openReadingMigrations()}, for a command that only reads: a SQLite file that does
-   * not exist is not created (SQLite would make it on connecting), but read as the empty database
-   * it would be, from memory.
-   */
-  OpenedProject openToReadReadingMigrations() throws SQLException {
-    return openReadingMigrations(true);
-  }
-
-  private OpenedProject openReadingMigrations(boolean readOnly) throws SQLException {
-    databaseUrl(); // none: stop before starting the reader
-    CompletableFuture<List<Migration>> reading =
-        CompletableFuture.supplyAsync(this::migrationsReadingOperationsLater);
-    Database db = readOnly ? openDatabaseToRead() : openDatabase();
-    try {
-      return new OpenedProject(db, reading.join());
-    } catch (CompletionException e) {
-      db.close();
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
-  }
-
-  /** An open database and the project's migrations; closing it closes the database. */
-  record OpenedProject(Database db, List<Migration> migrations) implements AutoCloseable {
-    @Override public void close() throws SQLException {
-      db.close();
-    }
-  }
-
-  /** Where a migration's file goes: its app's migration folder, {@code <name>.yaml}. */
-  Path migrationFile(Migration m) {
-    return config.apps().get(m.app()).migrations().resolve(m.name() + ".yaml");
-  }
-
-  /** The database, or for a SQLite file that does not exist yet an empty one in memory. */
-  Database openDatabaseToRead() throws SQLException {
-    Path file = sqliteFile(databaseUrl());
-    if (file == null || Files.exists(file)) return openDatabase();
-    SqliteNativeLibrary.useCachedCopy();
-    return Database.open("jdbc:sqlite::memory:");
-  }
-
-  /** The file of a plain SQLite URL ({@code jdbc:sqlite:/path}); null for memory, URIs, others. */
-  static Path sqliteFile(String url) {
-    String prefix = "jdbc:sqlite:";
-    if (!url.startsWith(prefix)) return null;
-    String rest = url.substring(prefix.length()).split("\\?", 2)[0];
-    if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:")) return null;
-    return Path.of(rest);
-  }
-
-  Database openDatabase() throws SQLException {
+  Cairn connecting(boolean toMigrate, MigrationListener listener, LockWait lockWait) {
+    String url = databaseUrl.check(toMigrate);
     // Only here, not at start-up: it costs about 50 ms, which a PostgreSQL run need not pay.
-    String url = databaseUrl();
-    Path file = sqliteFile(url);
-    // SQLite makes a missing file but not its folder, and its SQLITE_CANTOPEN names neither.
-    if (file != null && file.getParent() != null && !Files.isDirectory(file.getParent())) {
-      throw new CliException(ExitCodes.BAD_INPUT, "the folder " + file.getParent() + " of the"
-          + " SQLite database " + file + " does not exist\n  Create the folder, or correct the"
-          + " path in the database URL.");
-    }
     if (url.startsWith("jdbc:sqlite:")) SqliteNativeLibrary.useCachedCopy();
-    return Database.open(url);
+    return withDatabase(url).newBuilder().listener(listener).lockWait(lockWait).build();
   }
 
-  private static void installClasspath(List<Path> entries) {
-    if (entries.isEmpty()) return;
+  private Cairn withDatabase(String url) {
+    return cairn.newBuilder().database(url).build();
+  }
+
+  /** The class loader for {@code --classpath}; {@code null} when none is given. */
+  private static ClassLoader classLoader(List<Path> entries) {
+    if (entries.isEmpty()) return null;
     List<URL> urls = new ArrayList<>();
     for (Path p : entries) {
       // A URLClassLoader skips a missing entry without a word; the RunJava class would then be
@@ -237,7 +150,6 @@ final class Project {
         throw new CliException(ExitCodes.BAD_INPUT, "bad --classpath entry " + p);
       }
     }
-    Thread.currentThread().setContextClassLoader(
-        new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader()));
+    return new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
   }
 }

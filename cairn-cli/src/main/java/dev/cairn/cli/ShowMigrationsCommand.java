@@ -3,20 +3,15 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cairn.connect.Database;
-import dev.cairn.execute.MigrationExecutor;
-import dev.cairn.graph.MigrationGraph;
-import dev.cairn.history.AppliedMigration;
-import dev.cairn.migration.Migration;
+import dev.cairn.api.Cairn;
+import dev.cairn.api.MigrationStatus;
+import dev.cairn.api.Status;
 import dev.cairn.migration.MigrationKey;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,61 +44,40 @@ final class ShowMigrationsCommand implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
-    Path file = Project.sqliteFile(project.databaseUrl());
-    if (file != null && !Files.exists(file)) {
-      spec.commandLine().getErr().println("note: no database file " + file + " yet; nothing is"
-          + " applied (migrate creates it).");
+    Cairn cairn = project.connecting();
+    cairn.missingDatabaseFile().ifPresent(file -> spec.commandLine().getErr().println(
+        "note: no database file " + file + " yet; nothing is applied (migrate creates it)."));
+    Status status = cairn.status();
+    for (String app : apps) {
+      if (!project.config().apps().containsKey(app)) {
+        throw new CliException(ExitCodes.BAD_INPUT, "no app '" + app + "' in cairn.yaml; apps: "
+            + String.join(", ", project.config().apps().keySet()));
+      }
     }
-    try (Project.OpenedProject opened = project.openToReadReadingMigrations()) {
-      Database db = opened.db();
-      List<Migration> migrations = opened.migrations();
-      MigrationExecutor executor = new MigrationExecutor(db.connection(), db.dialect(), migrations);
-      Map<MigrationKey, AppliedMigration> appliedRows = executor.applied();
-      executor.readUnappliedOperations(appliedRows);
-      MigrationGraph graph = executor.graph(appliedRows.keySet());
-      Set<MigrationKey> applied = graph.applied(appliedRows.keySet());
-      Set<MigrationKey> changed = Set.copyOf(executor.changedSinceApplied(appliedRows));
-      for (String app : apps) {
-        if (!project.config().apps().containsKey(app)) {
-          throw new CliException(ExitCodes.BAD_INPUT, "no app '" + app + "' in cairn.yaml; apps: "
-              + String.join(", ", project.config().apps().keySet()));
-        }
-      }
-      List<MigrationKey> order = plan ? graph.fullPlan() : graph.nodes().stream().toList();
-      List<Row> rows = new ArrayList<>();
-      for (MigrationKey key : order) {
-        if (!apps.isEmpty() && !apps.contains(key.app())) continue;
-        AppliedMigration row = appliedRows.get(key);
-        rows.add(new Row(key.app(), key.name(), applied.contains(key),
-            row == null || row.applied() == null ? null : row.applied().toString(),
-            changed.contains(key), graph.migration(key).replaces().size(), false));
-      }
-      // Applied migrations whose files are gone come last in their app, in the order applied.
-      List<MigrationKey> missing = executor.missingSinceApplied(appliedRows);
-      for (MigrationKey key : missing) {
-        if (!apps.isEmpty() && !apps.contains(key.app())) continue;
-        AppliedMigration row = appliedRows.get(key);
-        rows.add(new Row(key.app(), key.name(), true,
-            row.applied() == null ? null : row.applied().toString(), false, 0, true));
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .writeValueAsString(rows));
-      } else if (plan) {
-        for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
-      } else {
-        printByApp(out, project, rows);
-      }
-      MigrateCommand.warnMissing(spec.commandLine().getErr(), project, missing);
-      if (!changed.isEmpty()) {
-        spec.commandLine().getErr().println("warning: " + changed.size()
-            + " applied migration(s) changed since they were applied; migrate will refuse to run.");
-      }
-      out.flush();
-      return ExitCodes.OK;
+    List<Row> rows = new ArrayList<>();
+    for (MigrationStatus m : plan ? status.inPlanOrder() : status.migrations()) {
+      if (!apps.isEmpty() && !apps.contains(m.app())) continue;
+      rows.add(new Row(m.app(), m.name(), m.applied(),
+          m.appliedAt() == null ? null : m.appliedAt().toString(), m.changed(), m.replaces(),
+          m.fileMissing()));
     }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .writeValueAsString(rows));
+    } else if (plan) {
+      for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
+    } else {
+      printByApp(out, project, rows);
+    }
+    MigrateCommand.warnMissing(spec.commandLine().getErr(), project, status.missingFiles());
+    if (!status.changed().isEmpty()) {
+      spec.commandLine().getErr().println("warning: " + status.changed().size()
+          + " applied migration(s) changed since they were applied; migrate will refuse to run.");
+    }
+    out.flush();
+    return ExitCodes.OK;
   }
 
   /** Where the file of a migration would be: in its app's migrations folder. */

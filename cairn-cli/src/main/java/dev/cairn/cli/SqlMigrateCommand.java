@@ -1,19 +1,10 @@
 package dev.cairn.cli;
 
-import dev.cairn.dialect.Dialects;
-import dev.cairn.execute.MigrationPlanner;
-import dev.cairn.execute.MigrationSql;
-import dev.cairn.execute.Target;
-import dev.cairn.graph.MigrationGraph;
-import dev.cairn.migration.Migration;
-import dev.cairn.migration.MigrationKey;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.Feature;
+import dev.cairn.api.SqlMigration;
 import dev.cairn.schema.SqlStatement;
-import dev.cairn.state.ProjectState;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,27 +29,16 @@ final class SqlMigrateCommand implements Callable<Integer> {
   @Option(names = "--backwards", description = "Print the SQL that unapplies it instead.")
   boolean backwards;
 
-  @Override public Integer call() {
-    Project project = Project.load(common);
-    Dialect dialect = Dialects.forUrl(project.databaseUrl());
+  @Override public Integer call() throws SQLException {
     // The database is not consulted: the SQL depends only on the migrations and the dialect.
-    MigrationGraph graph = MigrationGraph.of(project.migrations());
-    MigrationKey key = new MigrationPlanner(graph, Set.of()).resolve(new Target(app, migration));
-    Migration m = graph.migration(key);
-    if (backwards) MigrationPlanner.checkReversible(List.of(new dev.cairn.execute.PlanStep(m, true)));
-    // The state migrate has on a fresh database when it reaches this migration: every migration
-    // before it in the full plan, other apps' included, not only its ancestors (as Django takes).
-    List<MigrationKey> plan = graph.fullPlan();
-    ProjectState state = graph.stateAt(plan.subList(0, plan.indexOf(key)));
-
-    List<SqlStatement> statements = MigrationSql.of(dialect, m, state, backwards);
-    print(spec.commandLine().getOut(), dialect, m, statements);
+    SqlMigration sql = Project.load(common).withDatabase().sqlMigrate(app, migration, backwards);
+    print(spec.commandLine().getOut(), sql);
     return ExitCodes.OK;
   }
 
-  private static void print(PrintWriter out, Dialect dialect, Migration m,
-      List<SqlStatement> statements) {
-    boolean transactional = dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic();
+  private static void print(PrintWriter out, SqlMigration sql) {
+    boolean transactional = sql.transactional();
+    List<SqlStatement> statements = sql.statements();
     if (transactional) out.println("BEGIN;");
     for (SqlStatement s : statements) {
       if (s.sql().isEmpty()) {

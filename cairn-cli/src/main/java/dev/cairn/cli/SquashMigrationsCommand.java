@@ -1,16 +1,14 @@
 package dev.cairn.cli;
 
-import dev.cairn.files.MigrationWriter;
-import dev.cairn.graph.MigrationGraph;
+import dev.cairn.api.NewMigration;
+import dev.cairn.api.SquashRequest;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.optimize.Squasher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,20 +53,16 @@ final class SquashMigrationsCommand implements Callable<Integer> {
     }
     String from = range.size() == 2 ? range.get(0) : null;
     String to = range.get(range.size() - 1);
-    Squasher squasher = Squasher.of(MigrationGraph.of(project.migrations())).optimize(!noOptimize);
-    if (squashedName != null) squasher = squasher.squashedName(squashedName);
-    Migration squashed = squasher.squash(app, from, to);
-    squashed = new Migration(squashed.key(), squashed.dependencies(), squashed.operations(),
-        squashed.replaces(), squashed.runBefore(), squashed.initial(), squashed.atomic(),
-        noHeader ? null : MakeMigrationsCommand.header(), null, null);
+    NewMigration made = project.cairn().squash(new SquashRequest(app, from, to, squashedName,
+        !noOptimize, !noHeader));
+    Migration squashed = made.migration();
     PrintWriter out = spec.commandLine().getOut();
     if (!noInput && !confirmed(squashed, out)) {
       out.println("Nothing written.");
       out.flush();
       return ExitCodes.OK;
     }
-    Path file = project.migrationFile(squashed);
-    Files.writeString(file, new MigrationWriter().write(squashed), StandardCharsets.UTF_8);
+    Path file = project.cairn().write(made);
     int operations = squashed.operations().size();
     out.println("Squashed " + squashed.replaces().size() + " migrations into " + operations
         + (operations == 1 ? " operation: " : " operations: ") + file);

@@ -1,21 +1,9 @@
 package dev.cairn.cli;
 
-import dev.cairn.autodetect.Autodetector;
-import dev.cairn.autodetect.NeedsAnswer;
-import dev.cairn.autodetect.NoInputQuestioner;
-import dev.cairn.autodetect.RefusedChange;
-import dev.cairn.config.AppConfig;
-import dev.cairn.graph.MigrationGraph;
-import dev.cairn.models.ProjectModels;
-import dev.cairn.state.ProjectState;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -71,11 +59,9 @@ final class UnmigratedChanges {
 
   /** The apps with changes, sorted; none when the models or migrations cannot be read. */
   static Set<String> find(Project project) {
-    Set<String> scope = new LinkedHashSet<>();
-    for (AppConfig app : project.config().apps().values()) {
-      if (app.models() != null && !app.hasJpaModels()) scope.add(app.label());
-    }
-    if (scope.isEmpty()) return Set.of();
+    boolean anyModelsFile = project.config().apps().values().stream()
+        .anyMatch(app -> app.models() != null && !app.hasJpaModels());
+    if (!anyModelsFile) return Set.of();
     CheckCache cache = null;
     try {
       cache = CheckCache.of(project.config());
@@ -85,37 +71,12 @@ final class UnmigratedChanges {
       log.debug("no cache for the check for unmigrated changes", e);
     }
     try {
-      ProjectState current = MigrationGraph.of(project.migrations()).withReplacements(Set.of())
-          .leafState();
-      ProjectState target = ProjectModels.load(project.config(), current, scope);
-      Set<String> apps = changedApps(current, target, scope);
+      Set<String> apps = project.cairn().appsWithUnmigratedChanges();
       if (cache != null) cache.keep(apps);
       return apps;
     } catch (RuntimeException e) {
       log.debug("cannot read the models or migrations; no check for unmigrated changes", e);
       return Set.of();
-    }
-  }
-
-  private static Set<String> changedApps(ProjectState current, ProjectState target,
-      Set<String> scope) {
-    try {
-      return new TreeSet<>(new Autodetector(current, target, scope, new NoInputQuestioner())
-          .detect().keySet());
-    } catch (NeedsAnswer | RefusedChange e) {
-      // A question (a rename, a default) or a refused change is a change; find the apps.
-      List<String> changed = new ArrayList<>();
-      for (String app : scope) {
-        try {
-          if (!new Autodetector(current, target, Set.of(app), new NoInputQuestioner()).detect()
-              .isEmpty()) {
-            changed.add(app);
-          }
-        } catch (NeedsAnswer | RefusedChange question) {
-          changed.add(app);
-        }
-      }
-      return new TreeSet<>(changed);
     }
   }
 }

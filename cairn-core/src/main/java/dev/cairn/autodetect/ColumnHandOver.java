@@ -65,6 +65,11 @@ final class ColumnHandOver {
     return first;
   }
 
+  /**
+   * The field change's effect on its columns; null for anything else. This names the four field
+   * operations the autodetector makes for kept models, rather than asking every operation, because
+   * it reasons about the autodetector's own output: any other operation rightly has no effect.
+   */
   private static Effect effect(String app, Operation op, ProjectState before, ProjectState after) {
     Name model;
     Name was = null;

@@ -4,12 +4,9 @@ import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.AlterField;
-import dev.cairn.operations.CreateModel;
 import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
 import dev.cairn.operations.RemoveField;
-import dev.cairn.operations.RenameModel;
-import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import java.util.ArrayList;
@@ -65,13 +62,7 @@ public final class MigrationMaker {
         MigrationKey key = new MigrationKey(app, String.format("%04d_%s", number + i, suggested));
         appKeys.add(key);
         for (Operation op : ops) {
-          if (op instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
-          if (op instanceof RenameModel r) madeBy.put(new ModelKey(app, r.newName()), key);
-          if (op instanceof SeparateDatabaseAndState s) { // a through model taking over a table
-            for (Operation inner : s.stateOperations()) {
-              if (inner instanceof CreateModel c) madeBy.put(new ModelKey(app, c.name()), key);
-            }
-          }
+          for (Name model : op.introducedModels()) madeBy.put(new ModelKey(app, model), key);
         }
       }
       keys.put(app, appKeys);
@@ -139,7 +130,9 @@ public final class MigrationMaker {
    * The last of an app's new migrations that alters or removes fields of {@code model}, else the
    * one that deletes it, else its first new one; {@code null} if the app has none. A deleted
    * model's relations are removed before it goes: waiting for that removal, not the deletion,
-   * lets two apps delete models that point at each other.
+   * lets two apps delete models that point at each other. It names the operations the
+   * autodetector makes for those relations and that model, as it reasons about the autodetector's
+   * own output, not about every operation a file may hold.
    */
   private static MigrationKey changedIn(List<List<Change>> appParts, List<MigrationKey> appKeys,
       ModelKey model) {

@@ -1,9 +1,8 @@
 package dev.cairn.execute;
 
 import dev.cairn.migration.Migration;
-import dev.cairn.operations.AddField;
-import dev.cairn.operations.CreateModel;
 import dev.cairn.operations.Operation;
+import dev.cairn.operations.SchemaObject;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaSnapshot;
 import dev.cairn.state.Field;
@@ -32,18 +31,19 @@ final class InitialMigrationCheck {
     boolean checkedSomething = false;
     for (Operation op : m.operations()) {
       state = op.stateForwards(m.app(), state);
-      if (op instanceof CreateModel create) {
-        ModelState model = state.requireModel(m.app(), create.name());
-        if (!model.managed()) continue;
-        if (!schema.tables().containsKey(model.table())) return false;
-        checkedSomething = true;
-      } else if (op instanceof AddField add) {
-        ModelState model = state.requireModel(m.app(), add.modelName());
-        Field field = model.requireField(add.name());
-        if (!field.hasColumn()) continue;
-        SchemaSnapshot.Table table = schema.tables().get(model.table());
-        if (table == null || table.column(field.column(add.name())).isEmpty()) return false;
-        checkedSomething = true;
+      for (SchemaObject created : op.createdObjects()) {
+        ModelState model = state.requireModel(m.app(), created.model());
+        if (created.kind() == SchemaObject.Kind.MODEL) {
+          if (!model.managed()) continue;
+          if (!schema.tables().containsKey(model.table())) return false;
+          checkedSomething = true;
+        } else if (created.kind() == SchemaObject.Kind.FIELD) {
+          Field field = model.requireField(created.field());
+          if (!field.hasColumn()) continue;
+          SchemaSnapshot.Table table = schema.tables().get(model.table());
+          if (table == null || table.column(field.column(created.field())).isEmpty()) return false;
+          checkedSomething = true;
+        }
       }
     }
     return checkedSomething;

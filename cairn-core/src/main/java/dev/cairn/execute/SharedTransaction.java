@@ -4,9 +4,6 @@ import dev.cairn.history.AppliedMigration;
 import dev.cairn.history.MigrationHistory;
 import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
-import dev.cairn.operations.RunJava;
-import dev.cairn.operations.RunSQL;
-import dev.cairn.operations.SeparateDatabaseAndState;
 import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -189,8 +186,7 @@ final class SharedTransaction implements AutoCloseable {
     if (script.needsConnection()) return false;
     for (MigrationScript.Numbered n : script.statements()) {
       Operation op = script.migration().operations().get(n.operation());
-      if (!n.statement().params().isEmpty() || op instanceof RunSQL || op instanceof RunJava
-          || op instanceof SeparateDatabaseAndState) {
+      if (!n.statement().params().isEmpty() || op.runsUserCode()) {
         return false;
       }
     }

@@ -2,25 +2,10 @@ package dev.cairn.files;
 
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.operations.AddConstraint;
-import dev.cairn.operations.AddField;
-import dev.cairn.operations.AddIndex;
-import dev.cairn.operations.AlterField;
-import dev.cairn.operations.AlterModelTable;
-import dev.cairn.operations.CreateModel;
-import dev.cairn.operations.DeleteModel;
+import dev.cairn.operations.ArgumentWriter;
 import dev.cairn.operations.ModelOptions;
 import dev.cairn.operations.Operation;
-import dev.cairn.operations.RemoveConstraint;
-import dev.cairn.operations.RemoveField;
-import dev.cairn.operations.RemoveIndex;
-import dev.cairn.operations.RenameField;
-import dev.cairn.operations.RenameIndex;
-import dev.cairn.operations.RenameJoinTable;
-import dev.cairn.operations.RenameModel;
-import dev.cairn.operations.RunJava;
-import dev.cairn.operations.RunSQL;
-import dev.cairn.operations.SeparateDatabaseAndState;
+import dev.cairn.operations.Operations;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
@@ -75,123 +60,75 @@ public final class MigrationWriter {
     }
     out.append('\n');
     for (Operation op : ops) {
-      out.append(pad(indent)).append("- ").append(name(op)).append(':');
+      out.append(pad(indent)).append("- ").append(Operations.of(op).name()).append(':');
       StringBuilder args = new StringBuilder();
-      arguments(args, op, indent + 4);
+      op.writeArguments(new Arguments(args, indent + 4));
       out.append(args.length() == 0 ? " {}\n" : "\n" + args);
     }
   }
 
-  private static String name(Operation op) {
-    if (op instanceof CreateModel || op instanceof DeleteModel || op instanceof RenameModel
-        || op instanceof AlterModelTable || op instanceof AddField || op instanceof RemoveField
-        || op instanceof AlterField || op instanceof RenameField || op instanceof AddIndex
-        || op instanceof RemoveIndex || op instanceof RenameIndex || op instanceof AddConstraint
-        || op instanceof RemoveConstraint || op instanceof RunSQL || op instanceof RunJava
-        || op instanceof SeparateDatabaseAndState || op instanceof RenameJoinTable) {
-      return op.getClass().getSimpleName(); // each record is named as in the file
+  /** One operation's arguments as {@code key: value} lines at one indent. */
+  private record Arguments(StringBuilder out, int in) implements ArgumentWriter {
+    @Override public void value(String key, Object value) {
+      put(out, in, key, value);
     }
-    throw new IllegalArgumentException("cannot write operation " + op.getClass().getName());
-  }
 
-  private static void arguments(StringBuilder out, Operation op, int in) {
-    if (op instanceof CreateModel c) {
-      put(out, in, "name", c.name());
-      out.append(pad(in)).append("fields:").append(c.fields().isEmpty() ? " {}\n" : "\n");
-      for (Map.Entry<Name, Field> f : c.fields().entrySet()) {
+    @Override public void field(String key, Field field) {
+      line(key, MigrationWriter.field(field));
+    }
+
+    @Override public void fields(String key, Map<Name, Field> fields) {
+      out.append(pad(in)).append(key).append(':').append(fields.isEmpty() ? " {}\n" : "\n");
+      for (Map.Entry<Name, Field> f : fields.entrySet()) {
         out.append(pad(in + 2)).append(Scalars.string(f.getKey().value(), true)).append(": ")
-            .append(field(f.getValue())).append('\n');
+            .append(MigrationWriter.field(f.getValue())).append('\n');
       }
-      options(out, in, c.options());
-      if (!c.indexes().isEmpty()) {
-        out.append(pad(in)).append("indexes:\n");
-        for (Index i : c.indexes()) out.append(pad(in + 2)).append("- ").append(index(i)).append('\n');
-      }
-      if (!c.constraints().isEmpty()) {
-        out.append(pad(in)).append("constraints:\n");
-        for (Constraint k : c.constraints()) {
-          out.append(pad(in + 2)).append("- ").append(constraint(k)).append('\n');
-        }
-      }
-    } else if (op instanceof DeleteModel d) {
-      put(out, in, "name", d.name());
-    } else if (op instanceof RenameModel r) {
-      put(out, in, "old_name", r.oldName());
-      put(out, in, "new_name", r.newName());
-    } else if (op instanceof AlterModelTable a) {
-      put(out, in, "name", a.name());
-      put(out, in, "table", a.table());
-    } else if (op instanceof AddField a) {
-      fieldArguments(out, in, a.modelName(), a.name(), a.field());
-      if (!a.preserveDefault()) put(out, in, "preserve_default", false);
-    } else if (op instanceof RemoveField r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "name", r.name());
-    } else if (op instanceof AlterField a) {
-      fieldArguments(out, in, a.modelName(), a.name(), a.field());
-      if (!a.preserveDefault()) put(out, in, "preserve_default", false);
-    } else if (op instanceof RenameField r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "old_name", r.oldName());
-      put(out, in, "new_name", r.newName());
-    } else if (op instanceof AddIndex a) {
-      put(out, in, "model_name", a.modelName());
-      out.append(pad(in)).append("index: ").append(index(a.index())).append('\n');
-    } else if (op instanceof RemoveIndex r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "name", r.name());
-    } else if (op instanceof RenameIndex r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "new_name", r.newName());
-      put(out, in, "old_name", r.oldName());
-    } else if (op instanceof AddConstraint a) {
-      put(out, in, "model_name", a.modelName());
-      out.append(pad(in)).append("constraint: ").append(constraint(a.constraint())).append('\n');
-    } else if (op instanceof RemoveConstraint r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "name", r.name());
-    } else if (op instanceof RunSQL r) {
-      statements(out, in, "sql", r.sql());
-      if (r.reverseSql() != null) statements(out, in, "reverse_sql", r.reverseSql());
-      operationList(out, in, "state_operations", r.stateOperations());
-      if (r.elidable()) put(out, in, "elidable", true);
-    } else if (op instanceof RunJava r) {
-      put(out, in, "code", r.code());
-      put(out, in, "reverse_code", r.reverseCode());
-      if (r.elidable()) put(out, in, "elidable", true);
-    } else if (op instanceof RenameJoinTable r) {
-      put(out, in, "model_name", r.modelName());
-      put(out, in, "name", r.name());
-      put(out, in, "old_table", r.oldTable());
-      put(out, in, "new_table", r.newTable());
-      out.append(pad(in)).append("old_columns: ").append(strings(r.oldColumns())).append('\n');
-      out.append(pad(in)).append("new_columns: ").append(strings(r.newColumns())).append('\n');
-    } else if (op instanceof SeparateDatabaseAndState s) {
-      operationList(out, in, "database_operations", s.databaseOperations());
-      operationList(out, in, "state_operations", s.stateOperations());
-    } else {
-      throw new IllegalArgumentException("cannot write operation " + op.getClass().getName());
     }
-  }
 
-  private static void fieldArguments(StringBuilder out, int in, Name model, Name name, Field f) {
-    put(out, in, "model_name", model);
-    put(out, in, "name", name);
-    out.append(pad(in)).append("field: ").append(field(f)).append('\n');
-  }
+    @Override public void options(String key, ModelOptions o) {
+      out.append(pad(in)).append(key).append(":\n");
+      put(out, in + 2, "db_table", o.dbTable());
+      if (!o.managed()) put(out, in + 2, "managed", false);
+      put(out, in + 2, "db_table_comment", o.dbTableComment());
+    }
 
-  private static void options(StringBuilder out, int in, ModelOptions o) {
-    if (o.equals(ModelOptions.DEFAULTS)) return;
-    out.append(pad(in)).append("options:\n");
-    put(out, in + 2, "db_table", o.dbTable());
-    if (!o.managed()) put(out, in + 2, "managed", false);
-    put(out, in + 2, "db_table_comment", o.dbTableComment());
-  }
+    @Override public void index(String key, Index index) {
+      line(key, MigrationWriter.index(index));
+    }
 
-  private static void operationList(StringBuilder out, int in, String key, List<Operation> ops) {
-    if (ops.isEmpty()) return;
-    out.append(pad(in)).append(key).append(':');
-    operations(out, ops, in + 2);
+    @Override public void indexes(String key, List<Index> indexes) {
+      items(key, indexes.stream().map(MigrationWriter::index).toList());
+    }
+
+    @Override public void constraint(String key, Constraint constraint) {
+      line(key, MigrationWriter.constraint(constraint));
+    }
+
+    @Override public void constraints(String key, List<Constraint> constraints) {
+      items(key, constraints.stream().map(MigrationWriter::constraint).toList());
+    }
+
+    @Override public void statements(String key, List<String> sql) {
+      MigrationWriter.statements(out, in, key, sql);
+    }
+
+    @Override public void strings(String key, List<String> values) {
+      line(key, MigrationWriter.strings(values));
+    }
+
+    @Override public void operations(String key, List<Operation> ops) {
+      out.append(pad(in)).append(key).append(':');
+      MigrationWriter.operations(out, ops, in + 2);
+    }
+
+    private void line(String key, String flow) {
+      out.append(pad(in)).append(key).append(": ").append(flow).append('\n');
+    }
+
+    private void items(String key, List<String> flows) {
+      out.append(pad(in)).append(key).append(":\n");
+      for (String f : flows) out.append(pad(in + 2)).append("- ").append(f).append('\n');
+    }
   }
 
   /** One statement as a scalar, several as a list; none as {@code []}. */

@@ -4,25 +4,10 @@ import dev.cairn.files.YamlNode.Entry;
 import dev.cairn.files.YamlNode.Mapping;
 import dev.cairn.files.YamlNode.Scalar;
 import dev.cairn.files.YamlNode.Sequence;
-import dev.cairn.operations.AddConstraint;
-import dev.cairn.operations.AddField;
-import dev.cairn.operations.AddIndex;
-import dev.cairn.operations.AlterField;
-import dev.cairn.operations.AlterModelTable;
-import dev.cairn.operations.CreateModel;
-import dev.cairn.operations.DeleteModel;
+import dev.cairn.operations.ArgumentReader;
 import dev.cairn.operations.ModelOptions;
 import dev.cairn.operations.Operation;
-import dev.cairn.operations.RemoveConstraint;
-import dev.cairn.operations.RemoveField;
-import dev.cairn.operations.RemoveIndex;
-import dev.cairn.operations.RenameField;
-import dev.cairn.operations.RenameIndex;
-import dev.cairn.operations.RenameJoinTable;
-import dev.cairn.operations.RenameModel;
-import dev.cairn.operations.RunJava;
-import dev.cairn.operations.RunSQL;
-import dev.cairn.operations.SeparateDatabaseAndState;
+import dev.cairn.operations.Operations;
 import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
@@ -31,52 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
-/** Reads a list of operations, each a one-key mapping {@code - AddField: {args}}. */
+/**
+ * Reads a list of operations, each a one-key mapping {@code - AddField: {args}}. Which operations
+ * there are, and which arguments each takes, is {@link Operations}'s to say; this class knows the
+ * YAML shape of each argument's value.
+ */
 final class OperationReader {
-  private interface Parser {
-    Operation parse(OperationReader reader, Args args);
-  }
-
-  /** The operations a file may name, with Django's names; one line registers one. */
-  private static final Map<String, Parser> PARSERS = new LinkedHashMap<>();
-
-  static {
-    PARSERS.put("CreateModel", OperationReader::createModel);
-    PARSERS.put("DeleteModel", (r, a) -> new DeleteModel(a.allow("name").name("name")));
-    PARSERS.put("RenameModel", (r, a) -> a.allow("old_name", "new_name")
-        .then(new RenameModel(a.name("old_name"), a.name("new_name"))));
-    PARSERS.put("AlterModelTable", (r, a) -> a.allow("name", "table")
-        .then(new AlterModelTable(a.name("name"), a.optionalString("table"))));
-    PARSERS.put("AddField", (r, a) -> a.allow("model_name", "name", "field", "preserve_default")
-        .then(new AddField(a.name("model_name"), a.name("name"), r.field(a),
-            !a.has("preserve_default") || a.flagValue("preserve_default"))));
-    PARSERS.put("RemoveField", (r, a) -> a.allow("model_name", "name")
-        .then(new RemoveField(a.name("model_name"), a.name("name"))));
-    PARSERS.put("AlterField", (r, a) -> a.allow("model_name", "name", "field", "preserve_default")
-        .then(new AlterField(a.name("model_name"), a.name("name"), r.field(a),
-            !a.has("preserve_default") || a.flagValue("preserve_default"))));
-    PARSERS.put("RenameField", (r, a) -> a.allow("model_name", "old_name", "new_name")
-        .then(new RenameField(a.name("model_name"), a.name("old_name"), a.name("new_name"))));
-    PARSERS.put("AddIndex", (r, a) -> a.allow("model_name", "index")
-        .then(new AddIndex(a.name("model_name"), r.fields.index(a.require("index"), a.on()))));
-    PARSERS.put("RemoveIndex", (r, a) -> a.allow("model_name", "name")
-        .then(new RemoveIndex(a.name("model_name"), a.string("name"))));
-    PARSERS.put("RenameIndex", (r, a) -> a.allow("model_name", "new_name", "old_name")
-        .then(new RenameIndex(a.name("model_name"), a.string("new_name"), a.string("old_name"))));
-    PARSERS.put("AddConstraint", (r, a) -> a.allow("model_name", "constraint")
-        .then(new AddConstraint(a.name("model_name"), r.fields.constraint(a.require("constraint"), a.on()))));
-    PARSERS.put("RemoveConstraint", (r, a) -> a.allow("model_name", "name")
-        .then(new RemoveConstraint(a.name("model_name"), a.string("name"))));
-    PARSERS.put("RunSQL", OperationReader::runSql);
-    PARSERS.put("RunJava", (r, a) -> a.allow("code", "reverse_code", "elidable")
-        .then(new RunJava(a.string("code"), a.optionalString("reverse_code"), a.flag("elidable"))));
-    PARSERS.put("RenameJoinTable", OperationReader::renameJoinTable);
-    PARSERS.put("SeparateDatabaseAndState", (r, a) -> a.allow("database_operations", "state_operations")
-        .then(new SeparateDatabaseAndState(r.optionalOperations(a, "database_operations"),
-            r.optionalOperations(a, "state_operations"))));
-  }
-
   private final YamlInput in;
   private final FieldReader fields;
   /** Whether the list being read is a SeparateDatabaseAndState's database_operations. */
@@ -106,66 +53,12 @@ final class OperationReader {
           + entries.get(0).key() + ":' by two more spaces, or start a new operation with '- '");
     }
     Entry e = entries.get(0);
-    Parser parser = PARSERS.get(e.key());
-    if (parser == null) {
-      throw in.error(e.line(), "unknown operation '" + e.key() + "'",
-          Suggestions.hint(e.key(), PARSERS.keySet()));
-    }
-    return parser.parse(this, new Args(e));
-  }
-
-  private Field field(Args a) {
-    return fields.field(a.require("field"), a.op + " '" + a.name("name") + "'");
-  }
-
-  private static Operation createModel(OperationReader r, Args a) {
-    a.allow("name", "fields", "options", "indexes", "constraints");
-    Name name = a.name("name");
-    String where = "CreateModel '" + name + "'";
-    YamlInput in = r.in;
-    Map<Name, Field> fields = new LinkedHashMap<>();
-    Map<Name, Integer> lines = new LinkedHashMap<>();
-    for (Entry e : in.mapping(a.require("fields"), "'fields' of " + where).entries().values()) {
-      if (e.key().isBlank()) throw in.error(e.line(), "empty field name in " + where, null);
-      Name field = Name.of(e.key());
-      if (lines.containsKey(field)) {
-        throw in.error(e.line(), "duplicate field '" + e.key() + "' in " + where + " (first on line "
-            + lines.get(field) + ")", "field names ignore case; rename or remove one");
-      }
-      lines.put(field, e.line());
-      fields.put(field, r.fields.field(e.value(), where + ", field '" + e.key() + "'"));
-    }
-    ModelOptions options = ModelOptions.DEFAULTS;
-    if (a.has("options")) {
-      Mapping o = in.mapping(a.require("options"), "'options' of " + where);
-      in.checkKeys(o, List.of("db_table", "managed", "db_table_comment"), "model option", where);
-      options = new ModelOptions(
-          o.has("db_table") ? in.name(o.get("db_table"), "'db_table' of " + where) : null,
-          !o.has("managed") || in.bool(o.get("managed"), "'managed' of " + where),
-          o.has("db_table_comment")
-              ? in.string(o.get("db_table_comment"), "'db_table_comment' of " + where) : null);
-    }
-    List<Index> indexes = new ArrayList<>();
-    if (a.has("indexes")) {
-      for (YamlNode i : in.sequence(a.require("indexes"), "'indexes' of " + where).items()) {
-        indexes.add(r.fields.index(i, where));
-      }
-    }
-    List<Constraint> constraints = new ArrayList<>();
-    if (a.has("constraints")) {
-      for (YamlNode c : in.sequence(a.require("constraints"), "'constraints' of " + where).items()) {
-        constraints.add(r.fields.constraint(c, where));
-      }
-    }
-    return new CreateModel(name, fields, options, indexes, constraints);
-  }
-
-  private static Operation runSql(OperationReader r, Args a) {
-    a.allow("sql", "reverse_sql", "state_operations", "elidable");
-    List<String> sql = r.statements(a.require("sql"), "'sql' of RunSQL");
-    List<String> reverse = a.has("reverse_sql")
-        ? r.statements(a.require("reverse_sql"), "'reverse_sql' of RunSQL") : null;
-    return new RunSQL(sql, reverse, r.optionalOperations(a, "state_operations"), a.flag("elidable"));
+    Operations.Kind kind = Operations.named(e.key()).orElseThrow(() -> in.error(e.line(),
+        "unknown operation '" + e.key() + "'", Suggestions.hint(e.key(), Operations.names())));
+    Args args = new Args(e);
+    in.checkKeys(args.args, kind.arguments(), "argument", args.op);
+    args.allowed = kind.arguments();
+    return kind.read(args);
   }
 
   /** A string is one statement; a list holds one statement per item. */
@@ -183,44 +76,13 @@ final class OperationReader {
     return statements;
   }
 
-  private List<Operation> optionalOperations(Args a, String key) {
-    if (!a.has(key)) return List.of();
-    boolean outer = databaseOnly;
-    databaseOnly = key.equals("database_operations");
-    try {
-      return operations(a.require(key), "'" + key + "' of " + a.op);
-    } finally {
-      databaseOnly = outer;
-    }
-  }
-
-  /** Only among database_operations: alone it would leave the state naming the old table. */
-  private static Operation renameJoinTable(OperationReader r, Args a) {
-    a.allow("model_name", "name", "old_table", "new_table", "old_columns", "new_columns");
-    if (!r.databaseOnly) {
-      throw r.in.error(a.line, "RenameJoinTable changes only the database, so it belongs in the"
-          + " database_operations of a SeparateDatabaseAndState", "put it there, with the state"
-          + " operations that say what the table is now beside it in state_operations");
-    }
-    return new RenameJoinTable(a.name("model_name"), a.name("name"), a.string("old_table"),
-        a.string("new_table"), r.columns(a, "old_columns"), r.columns(a, "new_columns"));
-  }
-
-  /** The three columns of a join table: key, this side, the other side. */
-  private List<String> columns(Args a, String key) {
-    String what = "'" + key + "' of " + a.op;
-    YamlNode node = a.require(key);
-    List<String> columns = new ArrayList<>();
-    for (YamlNode item : in.sequence(node, what).items()) columns.add(in.name(item, "an item of " + what));
-    if (columns.size() != 3) {
-      throw in.error(node, what + " lists " + columns.size() + " columns",
-          "list the 3 columns of the join table: its key, this side's, the other side's");
-    }
-    return columns;
+  /** An argument for messages: "'fields' of CreateModel 'product'". */
+  private static String argument(String key, String of) {
+    return "'" + key + "' of " + of;
   }
 
   /** The arguments of one operation, checked against the names it takes. */
-  private final class Args {
+  private final class Args implements ArgumentReader {
     final String op;
     final int line;
     final Mapping args;
@@ -234,18 +96,7 @@ final class OperationReader {
           : in.mapping(e.value(), "the arguments of " + op);
     }
 
-    Args allow(String... names) {
-      allowed = List.of(names);
-      in.checkKeys(args, allowed, "argument", op);
-      return this;
-    }
-
-    /** Lets a one-line parser check its arguments before building the operation. */
-    Operation then(Operation op) {
-      return op;
-    }
-
-    boolean has(String key) {
+    @Override public boolean has(String key) {
       return args.has(key);
     }
 
@@ -258,29 +109,123 @@ final class OperationReader {
       return v;
     }
 
-    Name name(String key) {
+    @Override public Name name(String key) {
       return Name.of(string(key));
     }
 
-    String string(String key) {
-      return in.name(require(key), "'" + key + "' of " + op);
+    @Override public String string(String key) {
+      return in.name(require(key), what(key));
     }
 
-    String optionalString(String key) {
+    @Override public String optionalString(String key) {
       return has(key) ? string(key) : null;
     }
 
-    /** A boolean argument that must be present. */
-    boolean flagValue(String key) {
-      return in.bool(require(key), "'" + key + "' of " + op);
+    @Override public boolean flag(String key, boolean absent) {
+      return has(key) ? in.bool(require(key), what(key)) : absent;
     }
 
-    boolean flag(String key) {
-      return has(key) && in.bool(require(key), "'" + key + "' of " + op);
+    /** A field of AddField or AlterField, named in messages by the operation's field name. */
+    @Override public Field field(String key) {
+      return fields.field(require(key), named());
+    }
+
+    @Override public Map<Name, Field> fields(String key) {
+      String where = named();
+      Map<Name, Field> read = new LinkedHashMap<>();
+      Map<Name, Integer> lines = new LinkedHashMap<>();
+      for (Entry e : in.mapping(require(key), argument(key, where)).entries().values()) {
+        if (e.key().isBlank()) throw in.error(e.line(), "empty field name in " + where, null);
+        Name field = Name.of(e.key());
+        if (lines.containsKey(field)) {
+          throw in.error(e.line(), "duplicate field '" + e.key() + "' in " + where + " (first on line "
+              + lines.get(field) + ")", "field names ignore case; rename or remove one");
+        }
+        lines.put(field, e.line());
+        read.put(field, fields.field(e.value(), where + ", field '" + e.key() + "'"));
+      }
+      return read;
+    }
+
+    @Override public ModelOptions options(String key) {
+      String where = named();
+      Mapping o = in.mapping(require(key), argument(key, where));
+      in.checkKeys(o, List.of("db_table", "managed", "db_table_comment"), "model option", where);
+      return new ModelOptions(
+          o.has("db_table") ? in.name(o.get("db_table"), "'db_table' of " + where) : null,
+          !o.has("managed") || in.bool(o.get("managed"), "'managed' of " + where),
+          o.has("db_table_comment")
+              ? in.string(o.get("db_table_comment"), "'db_table_comment' of " + where) : null);
+    }
+
+    @Override public Index index(String key) {
+      return fields.index(require(key), on());
+    }
+
+    @Override public List<Index> indexes(String key) {
+      return items(key, fields::index);
+    }
+
+    @Override public Constraint constraint(String key) {
+      return fields.constraint(require(key), on());
+    }
+
+    @Override public List<Constraint> constraints(String key) {
+      return items(key, fields::constraint);
+    }
+
+    /** A list of indexes or constraints, each named in messages by the operation's name. */
+    private <T> List<T> items(String key, BiFunction<YamlNode, String, T> item) {
+      String where = named();
+      List<T> read = new ArrayList<>();
+      for (YamlNode node : in.sequence(require(key), argument(key, where)).items()) {
+        read.add(item.apply(node, where));
+      }
+      return read;
+    }
+
+    @Override public List<String> statements(String key) {
+      return OperationReader.this.statements(require(key), what(key));
+    }
+
+    @Override public List<String> strings(String key) {
+      List<String> read = new ArrayList<>();
+      for (YamlNode item : in.sequence(require(key), what(key)).items()) {
+        read.add(in.name(item, "an item of " + what(key)));
+      }
+      return read;
+    }
+
+    @Override public List<Operation> operations(String key) {
+      boolean outer = databaseOnly;
+      databaseOnly = key.equals("database_operations");
+      try {
+        return OperationReader.this.operations(require(key), what(key));
+      } finally {
+        databaseOnly = outer;
+      }
+    }
+
+    @Override public boolean inDatabaseOperations() {
+      return databaseOnly;
+    }
+
+    @Override public RuntimeException error(String key, String problem, String hint) {
+      return key == null ? in.error(line, problem, hint) : in.error(require(key), problem, hint);
+    }
+
+    /** An argument for messages: "'sql' of RunSQL". */
+    private String what(String key) {
+      return argument(key, op);
+    }
+
+    /** The operation and the name it is given for messages: "CreateModel 'product'". */
+    private String named() {
+      return op + " '" + name("name") + "'";
     }
 
     /** The operation and its model for messages: "AddIndex on 'product'". */
-    String on() {
+    private String on() {
       return op + " on '" + name("model_name") + "'";
     }
   }

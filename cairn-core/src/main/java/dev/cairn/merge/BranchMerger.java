@@ -3,29 +3,13 @@ package dev.cairn.merge;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
-import dev.cairn.operations.AddConstraint;
-import dev.cairn.operations.AddField;
-import dev.cairn.operations.AddIndex;
-import dev.cairn.operations.AlterField;
-import dev.cairn.operations.AlterModelTable;
-import dev.cairn.operations.CreateModel;
-import dev.cairn.operations.DeleteModel;
 import dev.cairn.operations.Operation;
-import dev.cairn.operations.RemoveConstraint;
-import dev.cairn.operations.RemoveField;
-import dev.cairn.operations.RemoveIndex;
-import dev.cairn.operations.RenameField;
-import dev.cairn.operations.RenameIndex;
-import dev.cairn.operations.RenameModel;
-import dev.cairn.operations.RunJava;
-import dev.cairn.operations.RunSQL;
-import dev.cairn.operations.SeparateDatabaseAndState;
+import dev.cairn.operations.SchemaObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -105,53 +89,15 @@ public final class BranchMerger {
   }
 
   /**
-   * What a migration changes, as {@code model}, {@code model.field}, {@code index name} and
-   * {@code constraint name}; {@code *} for raw SQL or Java, which could touch anything.
+   * What a migration changes, as {@code model product}, {@code field product.price}, {@code index
+   * name} and {@code constraint name}; nothing for the SQL of RunSQL or the code of RunJava.
    */
-  private Set<String> touched(Migration m) {
+  private static Set<String> touched(Migration m) {
     Set<String> out = new HashSet<>();
-    for (Operation op : m.operations()) touched(op, out);
-    return out;
-  }
-
-  private static void touched(Operation op, Set<String> out) {
-    if (op instanceof CreateModel c) out.add(model(c.name().lower()));
-    else if (op instanceof DeleteModel d) out.add(model(d.name().lower()));
-    else if (op instanceof RenameModel r) {
-      out.add(model(r.oldName().lower()));
-      out.add(model(r.newName().lower()));
-    } else if (op instanceof AlterModelTable a) out.add(model(a.name().lower()));
-    else if (op instanceof AddField a) out.add(field(a.modelName().lower(), a.name().lower()));
-    else if (op instanceof RemoveField r) out.add(field(r.modelName().lower(), r.name().lower()));
-    else if (op instanceof AlterField a) out.add(field(a.modelName().lower(), a.name().lower()));
-    else if (op instanceof RenameField r) {
-      out.add(field(r.modelName().lower(), r.oldName().lower()));
-      out.add(field(r.modelName().lower(), r.newName().lower()));
-    } else if (op instanceof AddIndex a) out.add("index " + a.index().name().toLowerCase(Locale.ROOT));
-    else if (op instanceof RemoveIndex r) out.add("index " + r.name().toLowerCase(Locale.ROOT));
-    else if (op instanceof RenameIndex r) {
-      out.add("index " + r.oldName().toLowerCase(Locale.ROOT));
-      out.add("index " + r.newName().toLowerCase(Locale.ROOT));
-    } else if (op instanceof AddConstraint a) {
-      out.add("constraint " + a.constraint().name().toLowerCase(Locale.ROOT));
-    } else if (op instanceof RemoveConstraint r) {
-      out.add("constraint " + r.name().toLowerCase(Locale.ROOT));
-    } else if (op instanceof SeparateDatabaseAndState s) {
-      s.stateOperations().forEach(o -> touched(o, out));
-      s.databaseOperations().forEach(o -> touched(o, out));
-    } else if (op instanceof RunSQL r) {
-      r.stateOperations().forEach(o -> touched(o, out));
-    } else if (op instanceof RunJava) {
-      // Data only: it changes no schema, so it clashes with nothing here.
+    for (Operation op : m.operations()) {
+      for (SchemaObject o : op.changedObjects()) out.add(o.toString());
     }
-  }
-
-  private static String model(String name) {
-    return "model " + name;
-  }
-
-  private static String field(String model, String field) {
-    return "field " + model + "." + field;
+    return out;
   }
 
   /** A clash between the two sets: the same item, or a whole model one side changes. */

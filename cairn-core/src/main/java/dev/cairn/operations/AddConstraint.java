@@ -8,12 +8,22 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Adds a unique or check constraint. */
 public record AddConstraint(Name modelName, Constraint constraint) implements Operation {
   public AddConstraint {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(constraint, "constraint == null");
+  }
+
+  static AddConstraint read(ArgumentReader in) {
+    return new AddConstraint(in.name("model_name"), in.constraint("constraint"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.constraint("constraint", constraint);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -52,5 +62,13 @@ public record AddConstraint(Name modelName, Constraint constraint) implements Op
 
   @Override public String describe() {
     return "Create constraint " + constraint.name() + " on model " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return modelName.lower() + "_" + constraint.name();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.constraint(modelName, constraint.name()));
   }
 }

@@ -9,6 +9,7 @@ import dev.cairn.state.ModelState;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Adds a column for a new field; existing rows get the field's default.
@@ -31,6 +32,14 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
   /** The field as the state keeps it: without a one-off default. */
   public Field stateField() {
     return preserveDefault ? field : field.toBuilder().defaultValue(null).build();
+  }
+
+  static AddField read(ArgumentReader in) {
+    return FieldArguments.read(in, AddField::new);
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    FieldArguments.write(out, modelName, name, field, preserveDefault);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -83,5 +92,17 @@ public record AddField(Name modelName, Name name, Field field, boolean preserveD
 
   @Override public String describe() {
     return "Add field " + name + " to " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return modelName.lower() + "_" + name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.field(modelName, name));
+  }
+
+  @Override public List<SchemaObject> createdObjects() {
+    return List.of(SchemaObject.field(modelName, name));
   }
 }

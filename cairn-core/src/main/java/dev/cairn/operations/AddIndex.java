@@ -8,12 +8,22 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Creates a named index. */
 public record AddIndex(Name modelName, Index index) implements Operation {
   public AddIndex {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(index, "index == null");
+  }
+
+  static AddIndex read(ArgumentReader in) {
+    return new AddIndex(in.name("model_name"), in.index("index"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.index("index", index);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -55,5 +65,13 @@ public record AddIndex(Name modelName, Index index) implements Operation {
 
   @Override public String describe() {
     return "Create index " + index.name() + " on " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return modelName.lower() + "_" + index.name();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.index(modelName, index.name()));
   }
 }

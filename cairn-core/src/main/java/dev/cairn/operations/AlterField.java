@@ -10,6 +10,7 @@ import dev.cairn.state.ProjectState;
 import dev.cairn.state.RefusedOperation;
 import dev.cairn.state.StateException;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Changes a field's definition: type, null, default, unique, index, length.
@@ -33,6 +34,14 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
   /** The field as the state keeps it: without a one-off default. */
   public Field stateField() {
     return preserveDefault ? field : field.toBuilder().defaultValue(null).build();
+  }
+
+  static AlterField read(ArgumentReader in) {
+    return FieldArguments.read(in, AlterField::new);
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    FieldArguments.write(out, modelName, name, field, preserveDefault);
   }
 
   /**
@@ -99,5 +108,13 @@ public record AlterField(Name modelName, Name name, Field field, boolean preserv
 
   @Override public String describe() {
     return "Alter field " + name + " on " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return "alter_" + modelName.lower() + "_" + name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.field(modelName, name));
   }
 }

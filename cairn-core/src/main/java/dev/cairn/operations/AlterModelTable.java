@@ -7,11 +7,21 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Moves a model to another table name ({@code null} returns to the default name). */
 public record AlterModelTable(Name name, String table) implements Operation {
   public AlterModelTable {
     requireNonNull(name, "name == null");
+  }
+
+  static AlterModelTable read(ArgumentReader in) {
+    return new AlterModelTable(in.name("name"), in.optionalString("table"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("name", name);
+    out.value("table", table);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -42,5 +52,13 @@ public record AlterModelTable(Name name, String table) implements Operation {
 
   @Override public String describe() {
     return "Rename table for " + name + " to " + (table == null ? "(default)" : table);
+  }
+
+  @Override public String nameFragment() {
+    return "alter_" + name.lower() + "_table";
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.model(name));
   }
 }

@@ -33,6 +33,23 @@ public record CreateModel(Name name, Map<Name, Field> fields, ModelOptions optio
         options.dbTableComment(), indexes, constraints);
   }
 
+  static CreateModel read(ArgumentReader in) {
+    Name name = in.name("name");
+    Map<Name, Field> fields = in.fields("fields");
+    ModelOptions options = in.has("options") ? in.options("options") : ModelOptions.DEFAULTS;
+    List<Index> indexes = in.has("indexes") ? in.indexes("indexes") : List.of();
+    List<Constraint> constraints = in.has("constraints") ? in.constraints("constraints") : List.of();
+    return new CreateModel(name, fields, options, indexes, constraints);
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("name", name);
+    out.fields("fields", fields);
+    if (!options.equals(ModelOptions.DEFAULTS)) out.options("options", options);
+    if (!indexes.isEmpty()) out.indexes("indexes", indexes);
+    if (!constraints.isEmpty()) out.constraints("constraints", constraints);
+  }
+
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before.withModel(model(app));
   }
@@ -143,6 +160,22 @@ public record CreateModel(Name name, Map<Name, Field> fields, ModelOptions optio
 
   @Override public String describe() {
     return "Create model " + name;
+  }
+
+  @Override public String nameFragment() {
+    return name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.model(name));
+  }
+
+  @Override public List<SchemaObject> createdObjects() {
+    return List.of(SchemaObject.model(name));
+  }
+
+  @Override public List<Name> introducedModels() {
+    return List.of(name);
   }
 
   ModelKey key(String app) {

@@ -7,11 +7,20 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Drops a model's table. Going backwards recreates the table, empty. */
 public record DeleteModel(Name name) implements Operation {
   public DeleteModel {
     requireNonNull(name, "name == null");
+  }
+
+  static DeleteModel read(ArgumentReader in) {
+    return new DeleteModel(in.name("name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("name", name);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -40,5 +49,13 @@ public record DeleteModel(Name name) implements Operation {
 
   @Override public String describe() {
     return "Delete model " + name;
+  }
+
+  @Override public String nameFragment() {
+    return "delete_" + name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.model(name));
   }
 }

@@ -8,12 +8,22 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Removes a named unique or check constraint. */
 public record RemoveConstraint(Name modelName, String name) implements Operation {
   public RemoveConstraint {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(name, "name == null");
+  }
+
+  static RemoveConstraint read(ArgumentReader in) {
+    return new RemoveConstraint(in.name("model_name"), in.string("name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("name", name);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -46,5 +56,13 @@ public record RemoveConstraint(Name modelName, String name) implements Operation
 
   @Override public String describe() {
     return "Remove constraint " + name + " from model " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return "remove_" + modelName.lower() + "_" + name;
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.constraint(modelName, name));
   }
 }

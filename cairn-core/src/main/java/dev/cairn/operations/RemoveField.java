@@ -7,6 +7,7 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Drops a field's column. Going backwards adds the column again, filled with the field's default
@@ -16,6 +17,15 @@ public record RemoveField(Name modelName, Name name) implements Operation {
   public RemoveField {
     requireNonNull(modelName, "modelName == null");
     requireNonNull(name, "name == null");
+  }
+
+  static RemoveField read(ArgumentReader in) {
+    return new RemoveField(in.name("model_name"), in.name("name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("name", name);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -53,5 +63,13 @@ public record RemoveField(Name modelName, Name name) implements Operation {
 
   @Override public String describe() {
     return "Remove field " + name + " from " + modelName;
+  }
+
+  @Override public String nameFragment() {
+    return "remove_" + modelName.lower() + "_" + name.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.field(modelName, name));
   }
 }

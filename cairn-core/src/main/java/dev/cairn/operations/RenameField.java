@@ -7,6 +7,7 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Renames a field, and its column unless {@code db_column} fixes it. */
 public record RenameField(Name modelName, Name oldName, Name newName) implements Operation {
@@ -14,6 +15,16 @@ public record RenameField(Name modelName, Name oldName, Name newName) implements
     requireNonNull(modelName, "modelName == null");
     requireNonNull(oldName, "oldName == null");
     requireNonNull(newName, "newName == null");
+  }
+
+  static RenameField read(ArgumentReader in) {
+    return new RenameField(in.name("model_name"), in.name("old_name"), in.name("new_name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("old_name", oldName);
+    out.value("new_name", newName);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -59,5 +70,13 @@ public record RenameField(Name modelName, Name oldName, Name newName) implements
 
   @Override public String describe() {
     return "Rename field " + oldName + " on " + modelName + " to " + newName;
+  }
+
+  @Override public String nameFragment() {
+    return "rename_" + oldName.lower() + "_" + modelName.lower() + "_" + newName.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.field(modelName, oldName), SchemaObject.field(modelName, newName));
   }
 }

@@ -8,6 +8,7 @@ import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import dev.cairn.state.StateException;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Renames a named index. */
 public record RenameIndex(Name modelName, String newName, String oldName) implements Operation {
@@ -15,6 +16,16 @@ public record RenameIndex(Name modelName, String newName, String oldName) implem
     requireNonNull(modelName, "modelName == null");
     requireNonNull(newName, "newName == null");
     requireNonNull(oldName, "oldName == null");
+  }
+
+  static RenameIndex read(ArgumentReader in) {
+    return new RenameIndex(in.name("model_name"), in.string("new_name"), in.string("old_name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("new_name", newName);
+    out.value("old_name", oldName);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -51,5 +62,13 @@ public record RenameIndex(Name modelName, String newName, String oldName) implem
 
   @Override public String describe() {
     return "Rename index " + oldName + " on " + modelName + " to " + newName;
+  }
+
+  @Override public String nameFragment() {
+    return "rename_" + oldName + "_" + newName;
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.index(modelName, oldName), SchemaObject.index(modelName, newName));
   }
 }

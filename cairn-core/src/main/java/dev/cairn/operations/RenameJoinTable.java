@@ -34,6 +34,36 @@ public record RenameJoinTable(Name modelName, Name name, String oldTable, String
     }
   }
 
+  /** Only among database_operations: alone it would leave the state naming the old table. */
+  static RenameJoinTable read(ArgumentReader in) {
+    if (!in.inDatabaseOperations()) {
+      throw in.error(null, "RenameJoinTable changes only the database, so it belongs in the"
+          + " database_operations of a SeparateDatabaseAndState", "put it there, with the state"
+          + " operations that say what the table is now beside it in state_operations");
+    }
+    return new RenameJoinTable(in.name("model_name"), in.name("name"), in.string("old_table"),
+        in.string("new_table"), columns(in, "old_columns"), columns(in, "new_columns"));
+  }
+
+  /** The three columns of a join table: key, this side, the other side. */
+  private static List<String> columns(ArgumentReader in, String key) {
+    List<String> columns = in.strings(key);
+    if (columns.size() != 3) {
+      throw in.error(key, "'" + key + "' of RenameJoinTable lists " + columns.size() + " columns",
+          "list the 3 columns of the join table: its key, this side's, the other side's");
+    }
+    return columns;
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("model_name", modelName);
+    out.value("name", name);
+    out.value("old_table", oldTable);
+    out.value("new_table", newTable);
+    out.strings("old_columns", oldColumns);
+    out.strings("new_columns", newColumns);
+  }
+
   /** The state is the state operations' to change. */
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before;

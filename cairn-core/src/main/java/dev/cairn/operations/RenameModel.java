@@ -7,6 +7,7 @@ import dev.cairn.state.ModelKey;
 import dev.cairn.state.Name;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Renames a model; its table follows unless {@code db_table} fixes it, and relations to it are
@@ -16,6 +17,15 @@ public record RenameModel(Name oldName, Name newName) implements Operation {
   public RenameModel {
     requireNonNull(oldName, "oldName == null");
     requireNonNull(newName, "newName == null");
+  }
+
+  static RenameModel read(ArgumentReader in) {
+    return new RenameModel(in.name("old_name"), in.name("new_name"));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("old_name", oldName);
+    out.value("new_name", newName);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -48,5 +58,17 @@ public record RenameModel(Name oldName, Name newName) implements Operation {
 
   @Override public String describe() {
     return "Rename model " + oldName + " to " + newName;
+  }
+
+  @Override public String nameFragment() {
+    return "rename_" + oldName.lower() + "_" + newName.lower();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return List.of(SchemaObject.model(oldName), SchemaObject.model(newName));
+  }
+
+  @Override public List<Name> introducedModels() {
+    return List.of(newName);
   }
 }

@@ -15,6 +15,16 @@ public record RunJava(String code, String reverseCode, boolean elidable) impleme
     requireNonNull(code, "code == null");
   }
 
+  static RunJava read(ArgumentReader in) {
+    return new RunJava(in.string("code"), in.optionalString("reverse_code"), in.flag("elidable", false));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.value("code", code);
+    out.value("reverse_code", reverseCode);
+    if (elidable) out.value("elidable", true);
+  }
+
   @Override public ProjectState stateForwards(String app, ProjectState before) {
     return before;
   }
@@ -84,5 +94,9 @@ public record RunJava(String code, String reverseCode, boolean elidable) impleme
 
   @Override public String describe() {
     return "Java operation " + code;
+  }
+
+  @Override public boolean runsUserCode() {
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import dev.cairn.schema.SchemaEditor;
 import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
 import java.util.List;
+import dev.cairn.state.Name;
 
 /**
  * Runs SQL written by hand. Without {@code reverse_sql} it cannot go backwards; an empty {@code
@@ -19,6 +20,20 @@ public record RunSQL(List<String> sql, List<String> reverseSql, List<Operation> 
     sql = List.copyOf(sql);
     reverseSql = reverseSql == null ? null : List.copyOf(reverseSql);
     stateOperations = stateOperations == null ? List.of() : List.copyOf(stateOperations);
+  }
+
+  static RunSQL read(ArgumentReader in) {
+    List<String> sql = in.statements("sql");
+    List<String> reverse = in.has("reverse_sql") ? in.statements("reverse_sql") : null;
+    List<Operation> state = in.has("state_operations") ? in.operations("state_operations") : List.of();
+    return new RunSQL(sql, reverse, state, in.flag("elidable", false));
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    out.statements("sql", sql);
+    if (reverseSql != null) out.statements("reverse_sql", reverseSql);
+    if (!stateOperations.isEmpty()) out.operations("state_operations", stateOperations);
+    if (elidable) out.value("elidable", true);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -54,5 +69,18 @@ public record RunSQL(List<String> sql, List<String> reverseSql, List<Operation> 
 
   @Override public String describe() {
     return "Raw SQL operation";
+  }
+
+  @Override public boolean runsUserCode() {
+    return true;
+  }
+
+  /** What its state operations say the SQL changed. */
+  @Override public List<SchemaObject> changedObjects() {
+    return stateOperations.stream().flatMap(op -> op.changedObjects().stream()).toList();
+  }
+
+  @Override public List<Name> introducedModels() {
+    return stateOperations.stream().flatMap(op -> op.introducedModels().stream()).toList();
   }
 }

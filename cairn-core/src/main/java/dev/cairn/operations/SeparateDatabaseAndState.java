@@ -5,6 +5,8 @@ import dev.cairn.state.ProjectState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import dev.cairn.state.Name;
+import java.util.stream.Stream;
 
 /**
  * Runs one list of operations against the database and applies another to the state, for changes
@@ -16,6 +18,17 @@ public record SeparateDatabaseAndState(List<Operation> databaseOperations,
   public SeparateDatabaseAndState {
     databaseOperations = databaseOperations == null ? List.of() : List.copyOf(databaseOperations);
     stateOperations = stateOperations == null ? List.of() : List.copyOf(stateOperations);
+  }
+
+  static SeparateDatabaseAndState read(ArgumentReader in) {
+    return new SeparateDatabaseAndState(
+        in.has("database_operations") ? in.operations("database_operations") : List.of(),
+        in.has("state_operations") ? in.operations("state_operations") : List.of());
+  }
+
+  @Override public void writeArguments(ArgumentWriter out) {
+    if (!databaseOperations.isEmpty()) out.operations("database_operations", databaseOperations);
+    if (!stateOperations.isEmpty()) out.operations("state_operations", stateOperations);
   }
 
   @Override public ProjectState stateForwards(String app, ProjectState before) {
@@ -61,5 +74,25 @@ public record SeparateDatabaseAndState(List<Operation> databaseOperations,
 
   @Override public String describe() {
     return "Custom state/database change combination";
+  }
+
+  /** Errs towards yes: its database operations are not looked into. */
+  @Override public boolean runsUserCode() {
+    return true;
+  }
+
+  /** Named for what it does to the models, the last of its state operations. */
+  @Override public String nameFragment() {
+    return stateOperations.isEmpty() ? "auto"
+        : stateOperations.get(stateOperations.size() - 1).nameFragment();
+  }
+
+  @Override public List<SchemaObject> changedObjects() {
+    return Stream.concat(stateOperations.stream(), databaseOperations.stream())
+        .flatMap(op -> op.changedObjects().stream()).toList();
+  }
+
+  @Override public List<Name> introducedModels() {
+    return stateOperations.stream().flatMap(op -> op.introducedModels().stream()).toList();
   }
 }

@@ -1,0 +1,27 @@
+package dev.cairn.api;
+
+import dev.cairn.migration.MigrationKey;
+import java.time.Instant;
+
+/**
+ * One migration as {@code showmigrations} lists it. Immutable.
+ *
+ * @param applied recorded in the history (a squash: once all it replaces is)
+ * @param appliedAt when its history row was written; {@code null} when not applied, or when the
+ *     squash counts as applied through the rows of what it replaces
+ * @param checksum the checksum recorded when it ran; {@code null} when not applied or recorded on
+ *     behalf of a squash
+ * @param replaces how many migrations it squashes (0 for an ordinary one)
+ * @param changed applied, and its file changed since ({@code migrate} refuses to run)
+ * @param fileMissing applied, and its file is gone
+ */
+public record MigrationStatus(MigrationKey key, boolean applied, Instant appliedAt,
+    String checksum, int replaces, boolean changed, boolean fileMissing) {
+  public String app() {
+    return key.app();
+  }
+
+  public String name() {
+    return key.name();
+  }
+}
