@@ -238,6 +238,7 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void aNonAtomicMigrationCommitsTheSharedTransactionBeforeIt() throws Exception {
+    assumeFeature(Feature.TRANSACTIONAL_DDL);
     Path project = shopAfterItsInitialMigration("cairn-nonatomic");
     Path shop = project.resolve("shop");
     Files.writeString(shop.resolve("0002_outside.yaml"), """
@@ -365,6 +366,7 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void theStatementOfARunSqlStringThatFailsIsNamed() throws Exception {
+    assumeFeature(Feature.TRANSACTIONAL_DDL);
     Path project = authorsAndBooks("cairn-three-bad", """
         - RunSQL:
             sql: "INSERT INTO shop_author (id, name) VALUES (1, 'Ann');
@@ -402,6 +404,7 @@ abstract class MigrationExecutorContract {
   }
 
   @Test void fakeInitialAdoptsADatabaseInUseOneTransactionAMigration() throws Exception {
+    assumeFeature(Feature.TRANSACTIONAL_DDL);
     migrate("failing", List.of(new Target("shop", "0001")));
     try (Statement s = db.connection().createStatement()) {
       s.execute("DELETE FROM " + db.dialect().quote(MigrationHistory.TABLE));
