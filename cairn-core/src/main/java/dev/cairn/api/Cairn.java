@@ -18,7 +18,7 @@ import dev.cairn.migration.MigrationKey;
 import dev.cairn.migration.MigrationLoader;
 import dev.cairn.optimize.Squasher;
 import dev.cairn.schema.Dialect;
-import dev.cairn.schema.Feature;
+import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.LockWait;
 import dev.cairn.state.ProjectState;
 import java.io.IOException;
@@ -193,8 +193,9 @@ public final class Cairn {
       // migration before it in the full plan, other apps' included, not only its ancestors.
       List<MigrationKey> plan = graph.fullPlan();
       ProjectState state = graph.stateAt(plan.subList(0, plan.indexOf(key)));
-      return new SqlMigration(m, backwards, MigrationSql.of(dialect, m, state, backwards),
-          dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic());
+      List<SqlStatement> statements = MigrationSql.of(dialect, m, state, backwards);
+      return new SqlMigration(m, backwards, statements,
+          MigrationSql.runsInTransaction(dialect, m, statements));
     });
   }
 

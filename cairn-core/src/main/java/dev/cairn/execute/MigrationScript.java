@@ -37,6 +37,33 @@ record MigrationScript(Migration migration, boolean backwards, List<ProjectState
     return statements.stream().map(Numbered::statement).toList();
   }
 
+  /** The statements operation {@code operation} runs, in order, leaving out headers without SQL. */
+  List<SqlStatement> statementsOf(int operation) {
+    return statements.stream().filter(n -> n.operation() == operation)
+        .map(Numbered::statement).filter(s -> !s.sql().isEmpty()).toList();
+  }
+
+  /**
+   * The operations still to run, in the order they run, once {@code applied} of them (counted
+   * from the first) are in the database: forwards the ones after, backwards those, last first.
+   */
+  List<Integer> operationOrder(int applied) {
+    int total = migration.operations().size();
+    List<Integer> order = new ArrayList<>();
+    if (backwards) {
+      for (int i = applied - 1; i >= 0; i--) order.add(i);
+    } else {
+      for (int i = applied; i < total; i++) order.add(i);
+    }
+    return order;
+  }
+
+  /** Whether it runs in one transaction with its history row ({@link MigrationSql#runsInTransaction}). */
+  boolean runsInTransaction(Dialect dialect) {
+    return MigrationSql.runsInTransaction(dialect, migration,
+        statements.stream().map(n -> n.statement()).toList());
+  }
+
   ProjectState before() {
     return backwards ? states.get(states.size() - 1) : states.get(0);
   }

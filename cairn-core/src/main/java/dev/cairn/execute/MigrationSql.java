@@ -3,6 +3,8 @@ package dev.cairn.execute;
 import dev.cairn.migration.Migration;
 import dev.cairn.operations.Operation;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Effect;
+import dev.cairn.schema.Feature;
 import dev.cairn.schema.SchemaEditor;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.state.ProjectState;
@@ -18,6 +20,18 @@ import java.util.function.IntConsumer;
  */
 public final class MigrationSql {
   private MigrationSql() {}
+
+  /**
+   * Whether a migration of these statements runs in one transaction with its history row: only
+   * where the database has transactional DDL, the file does not say {@code atomic: false}, and no
+   * statement must run outside a transaction. Otherwise it runs with its progress recorded
+   * ({@link ProgressiveRun}). {@code migrate} and {@code sqlmigrate} both ask here.
+   */
+  public static boolean runsInTransaction(Dialect dialect, Migration m,
+      List<SqlStatement> statements) {
+    return dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic()
+        && statements.stream().noneMatch(s -> s.has(Effect.OUTSIDE_TRANSACTION));
+  }
 
   /** Turns an operation's failure into the error its caller reports. */
   @FunctionalInterface
@@ -91,8 +105,14 @@ public final class MigrationSql {
   /** @param starting hears the index of each operation before it makes its statements */
   static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
       Failure failure, IntConsumer starting) {
+    run(editor, m, states, backwards, failure, starting, 0);
+  }
+
+  /** @param skipped how many operations, in the order they run, not to run (already done) */
+  static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
+      Failure failure, IntConsumer starting, int skipped) {
     List<Operation> ops = m.operations();
-    for (int n = 0; n < ops.size(); n++) {
+    for (int n = skipped; n < ops.size(); n++) {
       int i = backwards ? ops.size() - 1 - n : n;
       Operation op = ops.get(i);
       starting.accept(i);
