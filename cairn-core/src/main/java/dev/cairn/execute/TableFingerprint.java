@@ -44,8 +44,9 @@ final class TableFingerprint {
     String catalog = connection.getCatalog();
     String schema = connection.getSchema();
     StringBuilder all = new StringBuilder();
-    for (String table : new TreeSet<>(tables)) {
-      all.append("table ").append(table).append('\n');
+    for (String name : new TreeSet<>(tables)) {
+      all.append("table ").append(name).append('\n');
+      String table = stored(meta, name);
       try (ResultSet rs = meta.getColumns(catalog, schema, table, null)) {
         append(all, rs, "COLUMN_NAME", "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS",
             "IS_NULLABLE", "COLUMN_DEF");
@@ -58,6 +59,16 @@ final class TableFingerprint {
       }
     }
     return MigrationReader.checksum(all.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A lower-case table name as a database that stores unquoted names in upper case has it: there
+   * (H2) the dialect quotes such names in upper case, as an unquoted name would be.
+   */
+  private static String stored(DatabaseMetaData meta, String table) throws SQLException {
+    return meta.storesUpperCaseIdentifiers()
+        && table.equals(table.toLowerCase(java.util.Locale.ROOT))
+        ? table.toUpperCase(java.util.Locale.ROOT) : table;
   }
 
   /** The rows' values of {@code columns}, sorted: drivers list them in orders of their own. */
