@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.schema.SchemaSnapshot;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,6 @@ abstract class EndToEndContract {
 
   @Test void sqlmigratePrintsTheSqlOfAMigration() throws Exception {
     String sql = project.cairnOk("sqlmigrate", "shop", "0002").out();
-    assertThat(sql).startsWith("BEGIN;\n").endsWith("COMMIT;\n").contains("\"stock\"");
     assertThat(sql).isEqualTo(expectedAddStockSql());
   }
 
@@ -117,12 +117,13 @@ abstract class EndToEndContract {
               field: {type: IntegerField, default: 5}
         """);
     String sql = project.cairnOk("sqlmigrate", "shop", "0003").out();
-    assertThat(sql.lines().filter(l -> l.startsWith("-- "))).containsExactly(
+    List<String> headers = new ArrayList<>(List.of(
         "-- Alter field name on product" + remakeNote(),
         "-- Raw SQL operation",
-        "-- Add field categories to product",
-        "-- Alter field stock on product",
-        "-- (no-op)");
+        "-- Add field categories to product"));
+    headers.addAll(joinTableNotes());
+    headers.addAll(List.of("-- Alter field stock on product", "-- (no-op)"));
+    assertThat(sql.lines().filter(l -> l.startsWith("-- "))).containsExactlyElementsOf(headers);
     assertThat(sql).contains("--\n-- Raw SQL operation\n--\nUPDATE shop_product SET stock = 1;\n");
   }
 
@@ -304,6 +305,11 @@ abstract class EndToEndContract {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("stationery");
     }
+  }
+
+  /** The notes {@code sqlmigrate} prints on the statements that make a join table. */
+  List<String> joinTableNotes() {
+    return List.of();
   }
 
   /** Whether a value too long for the new type fails the migration (else it is kept as it is). */

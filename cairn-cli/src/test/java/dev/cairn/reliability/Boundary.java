@@ -44,14 +44,14 @@ final class Boundary {
   /** Asserts the boundary and returns how many migrations are recorded as applied. */
   int check(String url) throws SQLException {
     try (Database db = Database.open(url)) {
-      List<String> history = column(db, "SELECT app || '.' || name FROM "
+      List<String> history = column(db, "SELECT app, name FROM "
           + MigrationHistory.TABLE + " ORDER BY id", MigrationHistory.TABLE);
       assertThat(history).as("history rows").doesNotHaveDuplicates();
       List<String> prefix = plan.subList(0, history.size()).stream()
           .map(MigrationKey::toString).toList();
       assertThat(history).as("the history is the start of the plan").isEqualTo(prefix);
 
-      List<String> ledger = column(db, "SELECT '" + LoadProject.APP + ".' || migration FROM "
+      List<String> ledger = column(db, "SELECT '" + LoadProject.APP + "', migration FROM "
           + LoadProject.LEDGER + " ORDER BY id", LoadProject.LEDGER);
       assertThat(ledger).as("each recorded migration's RunSQL ran once, and no other's")
           .containsExactlyInAnyOrderElementsOf(history);
@@ -71,14 +71,18 @@ final class Boundary {
     }
   }
 
-  /** One string column of a query; empty when {@code table} does not exist (yet). */
+  /**
+   * A query's rows, each its two columns joined by a dot (MySQL reads {@code ||} as OR); empty
+   * when {@code table} does not exist (yet) in the connection's database.
+   */
   private static List<String> column(Database db, String sql, String table) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (ResultSet tables = db.connection().getMetaData().getTables(null, null, table, null)) {
+    try (ResultSet tables = db.connection().getMetaData()
+        .getTables(db.connection().getCatalog(), null, table, null)) {
       if (!tables.next()) return values;
     }
     try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) values.add(rs.getString(1));
+      while (rs.next()) values.add(rs.getString(1) + "." + rs.getString(2));
     }
     return values;
   }

@@ -34,6 +34,13 @@ final class LoadProject {
         return "INSERT INTO load_item (name, qty) SELECT 'item " + tag + " ' || i, i"
             + " FROM generate_series(1, " + rows + ") AS i";
       }
+    },
+    /** MariaDB's sequence tables; a recursive CTE stops at 1,000 rows (max_recursive_iterations). */
+    MARIADB {
+      @Override String bulkInsert(int rows, int tag) {
+        return "INSERT INTO load_item (name, qty) SELECT CONCAT('item " + tag + " ', seq), seq"
+            + " FROM seq_1_to_" + rows;
+      }
     };
 
     abstract String bulkInsert(int rows, int tag);

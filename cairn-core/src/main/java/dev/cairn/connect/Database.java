@@ -15,7 +15,8 @@ public record Database(String url, Connection connection, Dialect dialect) imple
    */
   public static Database open(String url) throws SQLException {
     Dialect dialect = Dialects.forUrl(url);
-    Connection connection = DriverManager.getConnection(url, dialect.connectionProperties());
+    Connection connection = DriverManager.getConnection(dialect.driverUrl(url),
+        dialect.connectionProperties());
     try {
       return new Database(url, connection, dialect.connectedTo(connection));
     } catch (SQLException | RuntimeException e) {

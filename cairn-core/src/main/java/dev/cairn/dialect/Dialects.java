@@ -1,5 +1,6 @@
 package dev.cairn.dialect;
 
+import dev.cairn.dialect.mysql.MysqlDialect;
 import dev.cairn.dialect.postgres.PostgresDialect;
 import dev.cairn.dialect.sqlite.SqliteDialect;
 import dev.cairn.schema.Dialect;
@@ -20,7 +21,10 @@ public final class Dialects {
 
   private static final List<Known> KNOWN = List.of(
       new Known("postgresql", "postgresql", PostgresDialect::new),
-      new Known("sqlite", "sqlite", SqliteDialect::new));
+      new Known("sqlite", "sqlite", SqliteDialect::new),
+      // MariaDB before MySQL, as Flyway checks them; one dialect serves both, by version
+      new Known("mariadb", "mariadb", MysqlDialect::mariaDb),
+      new Known("mysql", "mysql", MysqlDialect::mysql));
 
   private Dialects() {}
 

@@ -60,7 +60,24 @@ public interface Ddl {
    */
   SqlStatement addColumn(ProjectState state, ModelState model, Name name, boolean fill);
 
+  /**
+   * What runs before {@link #addColumn}: a check that stops the migration where the database
+   * would fill existing rows with a value nobody chose (MySQL's implicit 0 or '' for a NOT NULL
+   * column without a default), or nothing.
+   */
+  default List<SqlStatement> guardAddColumn(ModelState model, Name name) {
+    return List.of();
+  }
+
   SqlStatement dropColumn(String table, String column);
+
+  /**
+   * Whether {@link #dropColumn} also drops the column's foreign key and check; where not (MySQL
+   * refuses to drop a column they name), the editor drops them first.
+   */
+  default boolean dropColumnDropsItsConstraints() {
+    return true;
+  }
 
   SqlStatement renameColumn(String table, String oldColumn, String newColumn);
 
@@ -69,6 +86,15 @@ public interface Ddl {
    * would round or cut values, or nothing.
    */
   List<SqlStatement> guardTypeChange(Column column, Field oldType);
+
+  /**
+   * Whether {@link #alterColumnType} can retype a key column that foreign keys point at, and the
+   * columns that point at it, with the foreign keys in place; where not (MySQL), the editor drops
+   * those keys first and adds them again after.
+   */
+  default boolean retypesColumnsUnderForeignKeys() {
+    return true;
+  }
 
   /** Takes {@code column} from {@code oldType} to its own type, keeping its rows. */
   SqlStatement alterColumnType(Column column, Field oldType);
@@ -91,6 +117,14 @@ public interface Ddl {
   /** Sets (or, with {@code null}, clears) a column's comment; none where there are no comments. */
   List<SqlStatement> commentOnColumn(String table, String column, String comment);
 
+  /**
+   * Gives an existing column its field's comment (AlterField); by default {@link
+   * #commentOnColumn}. A database that keeps comments in the column's definition restates it.
+   */
+  default List<SqlStatement> alterColumnComment(Column column) {
+    return commentOnColumn(column.table(), column.name(), column.field().dbComment());
+  }
+
   // ---- indexes --------------------------------------------------------------------------------
 
   /** CREATE INDEX for one of {@code model}'s indexes (or a unique constraint made as one). */
@@ -109,6 +143,15 @@ public interface Ddl {
   List<SqlStatement> addForeignKey(ForeignKey key);
 
   SqlStatement dropForeignKey(String table, String name);
+
+  /**
+   * Whether a foreign key needs an index on its column, so that dropping the one it uses fails
+   * while the key stands (MySQL); the editor then drops the key first and adds it again after,
+   * and the database makes the index it needs.
+   */
+  default boolean foreignKeysNeedTheirIndex() {
+    return false;
+  }
 
   /** The unique constraint a field's {@code unique} implies, under the name Cairn generates. */
   SqlStatement addUnique(String table, String column);

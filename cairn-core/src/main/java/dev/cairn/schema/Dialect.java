@@ -66,6 +66,14 @@ public interface Dialect {
     return Optional.empty();
   }
 
+  /**
+   * The URL to give the JDBC driver for {@code url}, a URL of this dialect: itself, unless the
+   * driver Cairn ships needs it spelled otherwise (MariaDB's serving a {@code jdbc:mysql:} URL).
+   */
+  default String driverUrl(String url) {
+    return url;
+  }
+
   /** Driver properties for a new connection; those the URL gives win. */
   default Properties connectionProperties() {
     return new Properties();

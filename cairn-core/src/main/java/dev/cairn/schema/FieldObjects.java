@@ -96,6 +96,10 @@ final class FieldObjects {
       note = String.format(GENERATED_NAME_NOTE, from);
     }
     if (from.equals(to)) return;
+    if (isConstraint && !dialect.features().has(Feature.RENAME_CONSTRAINT)) {
+      renameWithoutRenameConstraint(table, columns, kind, from, to, note);
+      return;
+    }
     SqlStatement rename = isConstraint ? ddl.renameConstraint(table, from, to)
         : ddl.renameIndex(table, from, to);
     sink.accept(rename.withComment(note));
@@ -118,6 +122,23 @@ final class FieldObjects {
       columns.add(model.requireField(declared).column(declared));
     }
     return columns;
+  }
+
+  /**
+   * Where no constraint can be renamed (MySQL, MariaDB): a unique constraint is an index, renamed
+   * as one; a field's check is dropped and added under its new name; a foreign key keeps its
+   * name, as Django leaves it, since lookups find it by its column.
+   */
+  private void renameWithoutRenameConstraint(String table, List<String> columns,
+      TableObject.Kind kind, String from, String to, String note) throws SQLException {
+    switch (kind) {
+      case UNIQUE -> sink.accept(ddl.renameIndex(table, from, to).withComment(note));
+      case CHECK -> {
+        sink.accept(ddl.dropCheck(table, from).withComment(note));
+        sink.accept(ddl.addPositiveCheck(table, columns.get(0)));
+      }
+      default -> { }
+    }
   }
 
   /**

@@ -142,6 +142,7 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
+    run(ddl.guardAddColumn(model, name));
     if (field.hasDefault() && field.dbDefault() == null) {
       // The default fills existing rows in one metadata-only step (PostgreSQL 11+), then goes,
       // since Django's defaults live in the models, not in the database.
@@ -162,7 +163,18 @@ public class SchemaEditor {
       return;
     }
     if (!field.hasColumn()) return;
-    run(ddl.dropColumn(model.table(), field.column(name)));
+    String table = model.table();
+    String column = field.column(name);
+    if (!ddl.dropColumnDropsItsConstraints()) {
+      if (field.type().isForeignKey()) {
+        objects.dropForeignKey(model, table, column, keyTarget(state, model, field, null));
+      }
+      if (field.type().isPositive()) {
+        objects.dropImplied(model, table, column, TableObject.Kind.CHECK,
+            GeneratedNames.check(table, column));
+      }
+    }
+    run(ddl.dropColumn(table, column));
   }
 
   /**
@@ -189,7 +201,8 @@ public class SchemaEditor {
         .equals(dialect.columnType(Relations.columnType(toState, newModel, newField)));
     boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
         || !Relations.sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
-        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged);
+        || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged
+        || (ddl.foreignKeysNeedTheirIndex() && oldField.hasIndex() && !newField.hasIndex()));
 
     boolean renamed = !oldColumn.equals(newColumn);
     KeyTarget oldTarget = keyTarget(fromState, oldModel, oldField, null);
@@ -225,8 +238,21 @@ public class SchemaEditor {
     Ddl.Column column = column(toState, newModel, newName);
     if (typeChanged) {
       Field oldType = Relations.columnType(fromState, oldModel, oldField);
-      changeColumnType(column, oldType);
+      // The column as it stands while its type changes: the old NULL, default and comment, which
+      // the steps below change (MySQL's MODIFY restates them all).
+      // Where a key's column cannot change type under its foreign key (MySQL), the keys that
+      // point at this column go first and come back once both sides have the new type.
+      List<PointingKeys.Key> incoming = ddl.retypesColumnsUnderForeignKeys() ? List.of()
+          : PointingKeys.at(toState, newModel, newColumn);
+      for (PointingKeys.Key k : incoming) {
+        objects.dropForeignKey(k.source(), k.source().table(), k.field().column(k.name()),
+            keyTarget(fromState, k.source(), k.field(), oldModel));
+      }
+      changeColumnType(new Ddl.Column(table, newColumn, newField.toBuilder()
+          .nullable(oldField.nullable()).dbDefault(oldField.dbDefault())
+          .dbComment(oldField.dbComment()).build(), column.type()), oldType);
       alterRelatedColumnTypes(toState, newModel, newColumn, Relations.keyColumnType(oldType));
+      for (PointingKeys.Key k : incoming) addForeignKey(toState, k.source(), k.name(), k.field());
     }
     if (oldField.nullable() && !newField.nullable() && newField.hasDefault()) {
       // Rows that are NULL now take the default before the column refuses NULL.
@@ -248,7 +274,7 @@ public class SchemaEditor {
       addForeignKey(toState, newModel, newName, newField);
     }
     if (!Objects.equals(oldField.dbComment(), newField.dbComment())) {
-      run(ddl.commentOnColumn(table, newColumn, newField.dbComment()));
+      run(ddl.alterColumnComment(column));
     }
   }
 
