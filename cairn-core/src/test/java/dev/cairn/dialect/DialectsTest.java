@@ -16,10 +16,22 @@ final class DialectsTest {
     assertThat(Dialects.forUrl("jdbc:sqlite:db.sqlite3").name()).isEqualTo("sqlite");
   }
 
+  @Test void h2UrlsGetTheH2DialectInMemoryAndInAFile() {
+    assertThat(Dialects.forUrl("jdbc:h2:mem:test").name()).isEqualTo("h2");
+    assertThat(Dialects.forUrl("jdbc:h2:file:./db").name()).isEqualTo("h2");
+  }
+
+  @Test void anH2ConnectionReportsAProductNameThatPicksTheH2Dialect() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:")) {
+      assertThat(Dialects.forProductName(c.getMetaData().getDatabaseProductName()).name())
+          .isEqualTo("h2");
+    }
+  }
+
   @Test void anUnknownUrlNamesTheSupportedOnes() {
     assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle:thin:@x"))
         .hasMessageContaining("jdbc:oracle:thin:@x").hasMessageContaining("jdbc:postgresql:")
-        .hasMessageContaining("jdbc:sqlite:");
+        .hasMessageContaining("jdbc:sqlite:").hasMessageContaining("jdbc:h2:");
   }
 
   @Test void aStringThatIsNoJdbcUrlIsRefused() {
