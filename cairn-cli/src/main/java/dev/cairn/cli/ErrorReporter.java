@@ -83,6 +83,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof InputException || e instanceof GraphException
         || e instanceof MigrationErrors.UnknownTarget || e instanceof MigrationErrors.Irreversible
         || e instanceof MigrationErrors.ChecksumMismatch
+        || e instanceof MigrationErrors.EditedWhilePartlyApplied
         || e instanceof MigrationErrors.MissingFile
         || e instanceof MigrationErrors.InconsistentHistory
         || e instanceof UnsupportedSchemaChange || e instanceof StateException

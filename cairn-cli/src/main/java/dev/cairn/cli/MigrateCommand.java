@@ -5,6 +5,7 @@ import dev.cairn.api.Plan;
 import dev.cairn.execute.MigrationListener;
 import dev.cairn.execute.PlanStep;
 import dev.cairn.execute.Target;
+import dev.cairn.history.Progress;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
 import dev.cairn.schema.LockWait;
@@ -138,9 +139,18 @@ final class MigrateCommand implements Callable<Integer> {
       return;
     }
     for (PlanStep step : steps) {
-      out.println((step.backwards() ? "Undo " : "") + step.migration().key());
-      for (Operation op : step.migration().operations()) {
-        out.println("    " + op.describe() + (op.isReversible() ? "" : " -> IRREVERSIBLE"));
+      List<Operation> ops = step.migration().operations();
+      Progress p = step.progress();
+      out.println((step.backwards() ? "Undo " : "") + step.migration().key() + (p == null ? ""
+          : " (" + p.operations() + " of " + ops.size() + " operations applied; "
+              + (step.backwards() ? "unapplies those)" : "resumes at operation "
+              + (p.operations() + 1) + ")")));
+      for (int i = 0; i < ops.size(); i++) {
+        Operation op = ops.get(i);
+        String skipped = p == null ? "" : step.backwards() && i >= p.operations()
+            ? " (not applied)" : !step.backwards() && i < p.operations() ? " (applied)" : "";
+        out.println("    " + op.describe() + (op.isReversible() ? "" : " -> IRREVERSIBLE")
+            + skipped);
       }
     }
   }

@@ -38,9 +38,18 @@ final class ShowMigrationsCommand implements Callable<Integer> {
   @Option(names = "--plan", description = "List all migrations in the order migrate applies them.")
   boolean plan;
 
-  /** One line of the listing. */
+  /**
+   * One line of the listing.
+   *
+   * @param operationsApplied of a migration that stopped part-way outside a transaction, how many
+   *     of its {@code operations} are in the database; else {@code null}, as {@code operations}
+   */
   record Row(String app, String name, boolean applied, String appliedAt, boolean changed,
-      int squashed, boolean fileMissing) {}
+      int squashed, boolean fileMissing, Integer operationsApplied, Integer operations) {
+    String mark() {
+      return applied ? "[X]" : operationsApplied != null ? "[~]" : "[ ]";
+    }
+  }
 
   @Override public Integer call() throws Exception {
     Project project = Project.load(common);
@@ -57,9 +66,11 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (MigrationStatus m : plan ? status.inPlanOrder() : status.migrations()) {
       if (!apps.isEmpty() && !apps.contains(m.app())) continue;
+      MigrationStatus.PartlyApplied partly = m.partlyApplied();
       rows.add(new Row(m.app(), m.name(), m.applied(),
           m.appliedAt() == null ? null : m.appliedAt().toString(), m.changed(), m.replaces(),
-          m.fileMissing()));
+          m.fileMissing(), partly == null ? null : partly.operationsApplied(),
+          partly == null ? null : partly.operations()));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
@@ -67,7 +78,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .writeValueAsString(rows));
     } else if (plan) {
-      for (Row r : rows) out.println((r.applied() ? "[X]  " : "[ ]  ") + r.app() + "." + r.name() + notes(r));
+      for (Row r : rows) out.println(r.mark() + "  " + r.app() + "." + r.name() + notes(r));
     } else {
       printByApp(out, project, rows);
     }
@@ -95,12 +106,15 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     byApp.forEach((app, list) -> {
       out.println(app);
       if (list.isEmpty()) out.println(" (no migrations)");
-      for (Row r : list) out.println(" " + (r.applied() ? "[X] " : "[ ] ") + r.name() + notes(r));
+      for (Row r : list) out.println(" " + r.mark() + " " + r.name() + notes(r));
     });
   }
 
   private static String notes(Row r) {
     String notes = "";
+    if (r.operationsApplied() != null) {
+      notes += " (" + r.operationsApplied() + " of " + r.operations() + " operations applied)";
+    }
     if (r.squashed() > 0) notes += " (" + r.squashed() + " squashed migrations)";
     if (r.changed()) notes += " (changed since applied!)";
     if (r.fileMissing()) notes += " (file missing!)";

@@ -90,6 +90,48 @@ abstract class EndToEndContract {
     assertThat(rows.get(2).get("applied_at").isNull()).isTrue();
   }
 
+  @Test void aMigrationThatStoppedPartWayIsShownAndPlannedAsPartlyApplied() throws Exception {
+    project.cairnOk("migrate");
+    String five = """
+        atomic: false
+        dependencies: [shop.0002_product_stock]
+        operations:
+          - AddField: {model_name: product, name: a, field: {type: IntegerField, null: true}}
+          - AddField: {model_name: product, name: b, field: {type: IntegerField, null: true}}
+          - AddField: {model_name: product, name: c, field: {type: IntegerField, null: true}}
+          - RunSQL: {sql: "%s", reverse_sql: []}
+          - AddField: {model_name: product, name: e, field: {type: IntegerField, null: true}}
+        """;
+    project.write("migrations/shop/0003_five.yaml", five.formatted("INSERT INTO nowhere VALUES (1)"));
+    Cli.Result failed = project.cairn("migrate");
+    assertThat(failed.exitCode()).isEqualTo(4);
+    assertThat(failed.err()).contains("operations 1 to 3 of 5 are applied");
+    assertThat(project.cairnOk("showmigrations", "shop").out()).isEqualTo("""
+        shop
+         [X] 0001_initial
+         [X] 0002_product_stock
+         [~] 0003_five (3 of 5 operations applied)
+        """);
+    JsonNode rows = new ObjectMapper().readTree(
+        project.cairnOk("showmigrations", "shop", "--format", "json").out());
+    assertThat(rows.get(2).get("operations_applied").asInt()).isEqualTo(3);
+    assertThat(rows.get(2).get("operations").asInt()).isEqualTo(5);
+    assertThat(rows.get(1).get("operations_applied").isNull()).isTrue();
+    project.write("migrations/shop/0003_five.yaml", five.formatted("UPDATE shop_product SET a = 1"));
+    assertThat(project.cairnOk("migrate", "--plan").out()).isEqualTo("""
+        Planned operations:
+        shop.0003_five (3 of 5 operations applied; resumes at operation 4)
+            Add field a to product (applied)
+            Add field b to product (applied)
+            Add field c to product (applied)
+            Raw SQL operation
+            Add field e to product
+        """);
+    project.cairnOk("migrate");
+    assertThat(project.cairnOk("showmigrations", "shop").out()).contains(" [X] 0003_five\n");
+    assertThat(table("shop_product").columnNames()).endsWith("a", "b", "c", "e");
+  }
+
   @Test void sqlmigratePrintsTheSqlOfAMigration() throws Exception {
     String sql = project.cairnOk("sqlmigrate", "shop", "0002").out();
     assertThat(sql).isEqualTo(expectedAddStockSql());

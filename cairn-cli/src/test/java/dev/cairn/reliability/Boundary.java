@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.connect.Database;
 import dev.cairn.graph.MigrationGraph;
 import dev.cairn.history.MigrationHistory;
+import dev.cairn.history.MigrationProgress;
+import dev.cairn.history.Progress;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.migration.MigrationLoader;
@@ -44,6 +46,8 @@ final class Boundary {
   /** Asserts the boundary and returns how many migrations are recorded as applied. */
   int check(String url) throws SQLException {
     try (Database db = Database.open(url)) {
+      assertThat(column(db, "SELECT app, name FROM " + MigrationProgress.TABLE,
+          MigrationProgress.TABLE)).as("migrations left part-way").isEmpty();
       List<String> history = column(db, "SELECT app, name FROM "
           + MigrationHistory.TABLE + " ORDER BY id", MigrationHistory.TABLE);
       assertThat(history).as("history rows").doesNotHaveDuplicates();
@@ -67,6 +71,56 @@ final class Boundary {
           .as("the live schema after %s", history.isEmpty() ? "no migration"
               : history.get(history.size() - 1))
           .isEqualTo(ExpectedSchema.of(state, db.dialect()).withSortedColumns());
+      return history.size();
+    }
+  }
+
+  /**
+   * After a kill of a run whose migrations run outside transactions: the history is a prefix of
+   * the plan, at most the next migration is partly applied and recorded so, each RunSQL that is
+   * recorded as run ran once, and the live schema is the state of the recorded migrations and of
+   * the operations of the partial one that ran (unless it stopped inside one). Returns the
+   * migrations recorded as applied.
+   */
+  int checkPartial(String url) throws SQLException {
+    try (Database db = Database.open(url)) {
+      List<String> history = column(db, "SELECT app, name FROM "
+          + MigrationHistory.TABLE + " ORDER BY id", MigrationHistory.TABLE);
+      assertThat(history).as("the history is the start of the plan")
+          .isEqualTo(plan.subList(0, history.size()).stream().map(MigrationKey::toString).toList());
+      Map<MigrationKey, Progress> progress = new MigrationProgress(db.connection(), db.dialect())
+          .read();
+      assertThat(progress.size()).as("migrations left part-way: %s", progress).isLessThanOrEqualTo(1);
+      Progress partial = progress.values().stream().findFirst().orElse(null);
+      List<String> ledgered = new ArrayList<>(history);
+      ProjectState state = ProjectState.empty();
+      for (MigrationKey key : plan.subList(0, history.size())) {
+        Migration m = graph.migration(key);
+        for (Operation op : m.operations()) state = op.stateForwards(m.app(), state);
+      }
+      if (partial != null) {
+        assertThat(partial.key()).as("the migration left part-way")
+            .isEqualTo(plan.get(history.size()));
+        Migration m = graph.migration(partial.key());
+        List<Operation> ops = m.operations();
+        // The ledger's RunSQL is the last operation: one statement, in a transaction here.
+        if (partial.touchedOperations() == ops.size() && !partial.inDoubt()
+            && (partial.operations() == ops.size() || partial.statements() == 1)) {
+          ledgered.add(partial.key().toString());
+        }
+        for (Operation op : ops.subList(0, partial.operations())) {
+          state = op.stateForwards(m.app(), state);
+        }
+      }
+      List<String> ledger = column(db, "SELECT '" + LoadProject.APP + "', migration FROM "
+          + LoadProject.LEDGER + " ORDER BY id", LoadProject.LEDGER);
+      assertThat(ledger).as("each RunSQL recorded as run ran once, and no other")
+          .containsExactlyInAnyOrderElementsOf(ledgered);
+      if (partial == null || !partial.isInsideAnOperation()) {
+        assertThat(db.dialect().introspect(db.connection()).withSortedColumns())
+            .as("the live schema after %s", partial == null ? history : partial)
+            .isEqualTo(ExpectedSchema.of(state, db.dialect()).withSortedColumns());
+      }
       return history.size();
     }
   }

@@ -2,6 +2,9 @@ package dev.cairn.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.connect.Database;
+import dev.cairn.history.MigrationProgress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,10 +110,7 @@ abstract class CrashInjectionContract {
               .isBetween(seeded + (int) child.finishedCount(),
                   seeded + (int) child.finishedCount() + 1);
         }
-        ChildMigrate next = ChildMigrate.start(project.config(), url, work, "next" + run);
-        assertThat(next.exitCode()).as("the migrate after the kill\n%s", next).isZero();
-        db.assertNoLockLeft(url);
-        assertThat(boundary.check(url)).isEqualTo(boundary.total());
+        nextMigrateFinishes(db, project, boundary, url, work, run);
       } catch (AssertionError e) {
         failures.add("run " + run + ": " + e.getMessage() + "\nkilled child:\n" + child);
       }
@@ -127,5 +127,77 @@ abstract class CrashInjectionContract {
     assertThat(failures).as("runs that broke an invariant").isEmpty();
     assertThat(ChildMigrate.leakedNativeLibraries(work)).as("native libraries left by killed runs")
         .isEmpty();
+  }
+
+  /**
+   * The same project with every migration {@code atomic: false}, as every migration runs on a
+   * database without transactional DDL: each run starts with the first migration applied and is
+   * killed at any moment once it migrates. The migration it was in is left part-way with its
+   * progress recorded (never a RunSQL run without it), and the next {@code migrate} goes on
+   * from there and finishes, each RunSQL run once.
+   */
+  @Test void everyKilledMigrateOutsideTransactionsIsResumedByTheNext() throws Exception {
+    ReliabilityDatabase db = database();
+    Path root = folder.resolve("outside");
+    LoadProject project = LoadProject.write(root, db.flavour(), migrations() / 4,
+        rowsPerInsert());
+    try (var files = Files.list(root.resolve("migrations/" + LoadProject.APP))) {
+      for (Path file : files.toList()) {
+        Files.writeString(file, "atomic: false\n" + Files.readString(file));
+      }
+    }
+    Boundary boundary = new Boundary(root);
+    Path work = folder.resolve("work-outside");
+    String url = db.emptyDatabase(work);
+    long start = System.nanoTime();
+    ChildMigrate whole = ChildMigrate.start(project.config(), url, work, "whole");
+    assertThat(whole.exitCode()).as("%s", whole).isZero();
+    long wholeMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(boundary.check(url)).isEqualTo(boundary.total());
+
+    long seed = Report.seed();
+    Random random = new Random(seed);
+    int partial = 0, insideAnOperation = 0;
+    List<String> failures = new ArrayList<>();
+    for (int run = 1; run <= runs(); run++) {
+      url = db.emptyDatabase(work);
+      ChildMigrate first = ChildMigrate.start(project.config(), url, work, "first" + run, "load",
+          "0001");
+      assertThat(first.exitCode()).as("%s", first).isZero();
+      long started = System.nanoTime();
+      ChildMigrate child = ChildMigrate.start(project.config(), url, work, "run" + run);
+      while (child.isAlive() && !child.out().contains("Running migrations:")) Thread.sleep(5);
+      long startup = (System.nanoTime() - started) / 1_000_000;
+      Thread.sleep(random.nextLong(Math.max(1, wholeMillis - startup)));
+      child.kill();
+      try {
+        db.assertNoLockLeft(url);
+        boundary.checkPartial(url);
+        try (Database d = Database.open(url)) {
+          var left = new MigrationProgress(d.connection(), d.dialect()).read().values();
+          if (!left.isEmpty()) partial++;
+          if (left.stream().anyMatch(p -> p.isInsideAnOperation())) insideAnOperation++;
+        }
+        nextMigrateFinishes(db, project, boundary, url, work, run);
+      } catch (AssertionError e) {
+        failures.add("run " + run + ": " + e.getMessage() + "\nkilled child:\n" + child);
+      }
+    }
+    Report.write("crash-outside-" + db.flavour().name().toLowerCase() + "-" + runs(),
+        String.format("crash injection outside transactions on %s (seed %d): %d runs of a"
+            + " %d-migration project of atomic: false migrations (a whole run took %d ms); kills"
+            + " that left a migration part-way %d, inside an operation %d; failures %d",
+            db.flavour().name().toLowerCase(), seed, runs(), boundary.total(), wholeMillis,
+            partial, insideAnOperation, failures.size()));
+    assertThat(failures).as("runs that broke an invariant").isEmpty();
+  }
+
+  /** The {@code migrate} after a kill exits 0 with every migration applied, once. */
+  private static void nextMigrateFinishes(ReliabilityDatabase db, LoadProject project,
+      Boundary boundary, String url, Path work, int run) throws Exception {
+    ChildMigrate next = ChildMigrate.start(project.config(), url, work, "next" + run);
+    assertThat(next.exitCode()).as("the migrate after the kill\n%s", next).isZero();
+    db.assertNoLockLeft(url);
+    assertThat(boundary.check(url)).isEqualTo(boundary.total());
   }
 }

@@ -14,9 +14,20 @@ import java.time.Instant;
  * @param replaces how many migrations it squashes (0 for an ordinary one)
  * @param changed applied, and its file changed since ({@code migrate} refuses to run)
  * @param fileMissing applied, and its file is gone
+ * @param partlyApplied how far it got, when it stopped part-way outside a transaction (recorded
+ *     in the progress table, not applied); {@code null} otherwise
  */
 public record MigrationStatus(MigrationKey key, boolean applied, Instant appliedAt,
-    String checksum, int replaces, boolean changed, boolean fileMissing) {
+    String checksum, int replaces, boolean changed, boolean fileMissing,
+    PartlyApplied partlyApplied) {
+  /** Of a migration that stopped part-way: {@code operationsApplied} of its {@code operations}. */
+  public record PartlyApplied(int operationsApplied, int operations) {}
+
+  public MigrationStatus(MigrationKey key, boolean applied, Instant appliedAt, String checksum,
+      int replaces, boolean changed, boolean fileMissing) {
+    this(key, applied, appliedAt, checksum, replaces, changed, fileMissing, null);
+  }
+
   public String app() {
     return key.app();
   }

@@ -91,6 +91,38 @@ public final class MigrationErrors {
     }
   }
 
+  /**
+   * A migration that stopped part-way has had an operation edited that is, wholly or in part,
+   * in the database already.
+   */
+  public static final class EditedWhilePartlyApplied extends RuntimeException {
+    public EditedWhilePartlyApplied(Migration m, int touched, int total) {
+      super("migration " + m.key() + " stopped after " + touched + " of " + total
+          + " operations, and " + (touched == 1 ? "operation 1, which is" : "operations 1 to "
+          + touched + ", which are") + " in the database, changed in " + m.location()
+          + " since.\n  Restore " + (touched == 1 ? "it" : "them")
+          + " as they were when they ran (from version control); you may edit only the"
+          + " operations after " + touched + ". Nothing was changed.");
+    }
+  }
+
+  /**
+   * A statement ran outside a transaction when the last run stopped, and whether it finished
+   * cannot be told from the database.
+   */
+  public static final class StatementInDoubt extends RuntimeException {
+    public StatementInDoubt(String message) {
+      super(message);
+    }
+  }
+
+  /** The plan goes one way through an operation that a stopped run left half-done the other way. */
+  public static final class HalfDoneOperation extends RuntimeException {
+    public HalfDoneOperation(String message) {
+      super(message);
+    }
+  }
+
   static String join(List<MigrationKey> keys) {
     return String.join(", ", keys.stream().map(MigrationKey::toString).toList());
   }

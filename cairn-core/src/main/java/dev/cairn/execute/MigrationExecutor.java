@@ -4,6 +4,7 @@ import dev.cairn.graph.MigrationGraph;
 import dev.cairn.graph.ReplayException;
 import dev.cairn.history.AppliedMigration;
 import dev.cairn.history.MigrationHistory;
+import dev.cairn.history.Progress;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Applies and unapplies migrations on one connection. A run holds the database's migration lock
  * from start to end and reads the history only once it holds it, so that racing deploys apply
  * each migration exactly once. Each migration runs in one transaction with its history row where
- * the database has transactional DDL (unless the migration says {@code atomic: false}).
+ * it can ({@link MigrationScript#runsInTransaction}); otherwise its progress is recorded after each
+ * statement ({@link ProgressiveRun}), and a migration that stopped part-way goes on from there.
  */
 public final class MigrationExecutor {
   private static final Logger log = LoggerFactory.getLogger(MigrationExecutor.class);
@@ -49,6 +52,19 @@ public final class MigrationExecutor {
   public Map<MigrationKey, AppliedMigration> applied() throws SQLException {
     return history.applied();
   }
+
+  /**
+   * The migrations that stopped part-way outside a transaction, and how far each got, read
+   * without taking the lock (for showmigrations and --plan); migrations with no file are left out.
+   */
+  public Map<MigrationKey, Progress> partial() throws SQLException {
+    Map<MigrationKey, Progress> rows = history.progress().read();
+    Set<MigrationKey> known = new HashSet<>();
+    for (Migration m : migrations) known.add(m.key());
+    rows.keySet().retainAll(known);
+    return rows;
+  }
+
 
   /** The graph as it stands for this database: squashed migrations resolved against its history. */
   public MigrationGraph graph(Set<MigrationKey> applied) {
@@ -88,14 +104,23 @@ public final class MigrationExecutor {
    * The graph to plan with and the migrations that count as applied in it: a squashed migration
    * counts once all it replaces is recorded. Two leaves in one app stop everything.
    */
-  private record Planning(MigrationGraph graph, Set<MigrationKey> applied) {}
+  private record Planning(MigrationGraph graph, Set<MigrationKey> applied,
+      Map<MigrationKey, Progress> partial) {
+    MigrationPlanner planner() {
+      return new MigrationPlanner(graph, applied, partial);
+    }
+  }
 
-  private Planning planning(Map<MigrationKey, AppliedMigration> appliedRows) {
+  private Planning planning(Map<MigrationKey, AppliedMigration> appliedRows,
+      Map<MigrationKey, Progress> partial) {
     Set<MigrationKey> recorded = appliedRows.keySet();
     MigrationGraph graph = graph(recorded);
     graph.requireNoConflicts();
-    return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)));
+    Map<MigrationKey, Progress> known = new HashMap<>(partial);
+    known.keySet().retainAll(graph.nodes());
+    return new Planning(graph, new LinkedHashSet<>(graph.applied(recorded)), known);
   }
+
 
   /**
    * What {@link #migrate} would do now, without the lock and without changing anything; refuses
@@ -104,10 +129,11 @@ public final class MigrationExecutor {
   public List<PlanStep> plan(List<Target> targets) throws SQLException {
     Map<MigrationKey, AppliedMigration> appliedRows = applied();
     readUnappliedOperations(appliedRows);
-    Planning p = planning(appliedRows);
-    MigrationPlanner planner = new MigrationPlanner(p.graph(), p.applied());
+    Planning p = planning(appliedRows, history.progress().read());
+    MigrationPlanner planner = p.planner();
     List<PlanStep> plan = planner.plan(targets);
     MigrationPlanner.checkReversible(plan);
+    OperationsChecksum.requireUnchanged(plan);
     MissingFiles.check(migrations, appliedRows, planner, targets, plan);
     if (!plan.isEmpty() && plan.get(0).backwards()) {
       scriptsBackwards(p.graph(), p.applied(), plan);
@@ -147,8 +173,10 @@ public final class MigrationExecutor {
         holder -> listener.waitingForLock(holder, options.lockWait()))) {
       // Every check runs before the history table is created: a refused run changes nothing.
       Map<MigrationKey, AppliedMigration> appliedRows = history.applied();
+      Map<MigrationKey, Progress> partial = appliedRows.isEmpty() && !history.exists() ? Map.of()
+          : history.progress().read();
       // A fresh database runs in one transaction (see run): a failure rolls everything back.
-      boolean fresh = appliedRows.isEmpty() && !options.fakeInitial()
+      boolean fresh = appliedRows.isEmpty() && partial.isEmpty() && !options.fakeInitial()
           && dialect.features().has(Feature.TRANSACTIONAL_DDL);
       if (!fresh) readUnappliedOperations(appliedRows); // named before any other problem
       Set<MigrationKey> applied = appliedRows.keySet();
@@ -156,13 +184,14 @@ public final class MigrationExecutor {
       if (!changed.isEmpty() && !options.ignoreChecksums()) {
         throw new MigrationErrors.ChecksumMismatch(changed);
       }
-      Planning p = planning(appliedRows);
+      Planning p = planning(appliedRows, partial);
       MigrationGraph graph = p.graph();
       applied = p.applied();
       checkConsistent(graph, applied);
-      MigrationPlanner planner = new MigrationPlanner(graph, applied);
+      MigrationPlanner planner = p.planner();
       List<PlanStep> plan = planner.plan(targets);
       MigrationPlanner.checkReversible(plan);
+      OperationsChecksum.requireUnchanged(plan);
       MissingFiles.check(migrations, appliedRows, planner, targets, plan);
       listener.missingFiles(missingSinceApplied(appliedRows));
       boolean backwards = !plan.isEmpty() && plan.get(0).backwards();
@@ -173,7 +202,9 @@ public final class MigrationExecutor {
       // Otherwise make every migration's SQL first: an operation that does not fit the state
       // before it (AddField to a missing model), or whose SQL cannot be made, is refused here,
       // naming its file, and not once the migrations before it have committed.
-      Scripts scripts = pipelined ? pipeline(graph, applied, plan, appliedRows)
+      Scripts scripts = pipelined ? Scripts.pipelined(new ScriptPipeline(
+          plan.stream().map(PlanStep::migration).toList(), stateAt(graph, applied),
+          (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows)))
           : Scripts.of(backwards ? scriptsBackwards(graph, applied, plan)
               : scriptsForwards(graph, applied, plan));
       listener.planned(plan);
@@ -218,39 +249,7 @@ public final class MigrationExecutor {
     return scripts;
   }
 
-  /** The scripts a run applies, made before it starts or while it runs. */
-  private interface Scripts extends AutoCloseable {
-    MigrationScript get(int step);
 
-    /** Called before the run commits: what failed while the scripts were made is thrown. */
-    default void awaitEnd() {}
-
-    @Override default void close() {}
-
-    static Scripts of(List<MigrationScript> made) {
-      return made::get;
-    }
-  }
-
-  private Scripts pipeline(MigrationGraph graph, Set<MigrationKey> applied, List<PlanStep> plan,
-      Map<MigrationKey, AppliedMigration> appliedRows) {
-    ScriptPipeline pipeline = new ScriptPipeline(
-        plan.stream().map(PlanStep::migration).toList(), stateAt(graph, applied),
-        (m, before) -> script(m, before, false), () -> readUnappliedOperations(appliedRows));
-    return new Scripts() {
-      @Override public MigrationScript get(int step) {
-        return pipeline.next();
-      }
-
-      @Override public void awaitEnd() {
-        pipeline.awaitEnd();
-      }
-
-      @Override public void close() {
-        pipeline.close();
-      }
-    };
-  }
 
   /** The state the applied migrations leave; rows for migrations with no file count for none. */
   private static ProjectState stateAt(MigrationGraph graph, Set<MigrationKey> applied) {
@@ -327,6 +326,7 @@ public final class MigrationExecutor {
   private void run(List<PlanStep> plan, Scripts scripts, Set<MigrationKey> applied,
       MigrateOptions options, MigrationListener listener, boolean freshDatabase)
       throws SQLException {
+    ProgressiveRun outside = new ProgressiveRun(connection, dialect, history);
     try (SharedTransaction shared = freshDatabase
         ? new SharedTransaction(connection, dialect, history, listener) : null) {
       for (int i = 0; i < plan.size(); i++) {
@@ -336,7 +336,8 @@ public final class MigrationExecutor {
         if (i == plan.size() - 1) dialect.beforeLastMigration(connection);
         boolean fake = options.fake() || (!step.backwards() && options.fakeInitial()
             && new InitialMigrationCheck(dialect, connection).isAlreadyThere(m, script.before()));
-        if (shared != null && m.atomic()) {
+        boolean inTransaction = script.runsInTransaction(dialect) && !step.isPartial();
+        if (shared != null && inTransaction) {
           shared.add(step, script, fake);
         } else {
           if (shared != null) {
@@ -345,7 +346,8 @@ public final class MigrationExecutor {
           }
           listener.started(step);
           long start = System.nanoTime();
-          runInTransaction(script, fake);
+          if (inTransaction) runInTransaction(script, fake);
+          else outside.run(script, step.progress(), fake);
           listener.finished(step, (System.nanoTime() - start) / 1_000_000, fake);
         }
         if (step.backwards()) {
@@ -361,17 +363,13 @@ public final class MigrationExecutor {
     }
   }
 
-  /**
-   * Runs one migration's script and its history change in one transaction where the database
-   * allows.
-   */
+  /** Runs one migration's script and its history change in one transaction. */
   private void runInTransaction(MigrationScript script, boolean fake) throws SQLException {
     long start = System.nanoTime();
     Migration m = script.migration();
     boolean backwards = script.backwards();
-    boolean transactional = dialect.features().has(Feature.TRANSACTIONAL_DDL) && m.atomic();
     boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(!transactional);
+    connection.setAutoCommit(false);
     try {
       if (!fake) {
         script.run(dialect, connection,
@@ -383,12 +381,10 @@ public final class MigrationExecutor {
       } else {
         history.record(historyRows(m, (System.nanoTime() - start) / 1_000_000));
       }
-      if (transactional) connection.commit();
+      connection.commit();
     } catch (SQLException | RuntimeException e) {
-      if (transactional) rollbackQuietly();
-      String outcome = transactional ? MigrationErrors.MigrationFailed.ROLLED_BACK
-          : "\n  This migration is not atomic: its earlier statements stay applied;"
-              + " check the database before running migrate again.";
+      rollbackQuietly();
+      String outcome = MigrationErrors.MigrationFailed.ROLLED_BACK;
       // An operation's failure already names the migration and operation; keep its cause.
       if (e instanceof MigrationErrors.MigrationFailed f) throw f.withOutcome(outcome);
       throw new MigrationErrors.MigrationFailed((backwards ? "unapplying " : "applying ")

@@ -1,12 +1,14 @@
 package dev.cairn.execute;
 
 import dev.cairn.graph.MigrationGraph;
+import dev.cairn.history.Progress;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationKey;
 import dev.cairn.operations.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,10 +19,29 @@ import java.util.Set;
 public final class MigrationPlanner {
   private final MigrationGraph graph;
   private final Set<MigrationKey> applied;
+  private final Map<MigrationKey, Progress> partial;
 
   public MigrationPlanner(MigrationGraph graph, Set<MigrationKey> applied) {
+    this(graph, applied, Map.of());
+  }
+
+  /**
+   * @param partial migrations that stopped part-way outside a transaction: not applied, so a
+   *     forwards plan goes on with them, yet unapplied by a backwards plan as far as they got
+   */
+  public MigrationPlanner(MigrationGraph graph, Set<MigrationKey> applied,
+      Map<MigrationKey, Progress> partial) {
     this.graph = graph;
     this.applied = applied;
+    this.partial = partial;
+  }
+
+  private boolean inDatabase(MigrationKey k) {
+    return applied.contains(k) || partial.containsKey(k);
+  }
+
+  private PlanStep step(MigrationKey k, boolean backwards) {
+    return new PlanStep(graph.migration(k), backwards, partial.get(k));
   }
 
   /** All leaves when {@code targets} is empty. */
@@ -40,7 +61,7 @@ public final class MigrationPlanner {
       requireApp(zero.app());
       for (MigrationKey root : graph.rootNodes(zero.app())) {
         for (MigrationKey k : graph.backwardsPlan(root)) {
-          if (applied.contains(k) && seen.add(k)) plan.add(new PlanStep(graph.migration(k), true));
+          if (inDatabase(k) && seen.add(k)) plan.add(step(k, true));
         }
       }
     }
@@ -50,12 +71,12 @@ public final class MigrationPlanner {
         for (MigrationKey child : graph.children(target)) {
           if (!child.app().equals(target.app())) continue;
           for (MigrationKey k : graph.backwardsPlan(child)) {
-            if (applied.contains(k) && seen.add(k)) plan.add(new PlanStep(graph.migration(k), true));
+            if (inDatabase(k) && seen.add(k)) plan.add(step(k, true));
           }
         }
       } else {
         for (MigrationKey k : graph.forwardsPlan(target)) {
-          if (!applied.contains(k) && seen.add(k)) plan.add(new PlanStep(graph.migration(k), false));
+          if (!applied.contains(k) && seen.add(k)) plan.add(step(k, false));
         }
       }
     }
@@ -72,7 +93,9 @@ public final class MigrationPlanner {
       if (!step.backwards()) continue;
       Migration m = step.migration();
       List<Operation> ops = m.operations();
-      for (int i = 0; i < ops.size(); i++) {
+      // A partly applied migration unapplies only the operations that ran.
+      int ran = step.isPartial() ? step.progress().operations() : ops.size();
+      for (int i = 0; i < ran; i++) {
         if (!ops.get(i).isReversible()) {
           throw new MigrationErrors.Irreversible("migration " + m.key() + " cannot be unapplied:"
               + " operation " + (i + 1) + " (" + ops.get(i).describe() + ") is irreversible.\n"

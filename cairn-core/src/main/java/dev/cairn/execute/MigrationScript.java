@@ -3,6 +3,8 @@ package dev.cairn.execute;
 import dev.cairn.migration.Migration;
 import dev.cairn.schema.ConnectionSink;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.Effect;
+import dev.cairn.schema.Feature;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StatementSink;
 import dev.cairn.state.ProjectState;
@@ -35,6 +37,37 @@ record MigrationScript(Migration migration, boolean backwards, List<ProjectState
   /** The statements without the operations that made them. */
   List<SqlStatement> sql() {
     return statements.stream().map(Numbered::statement).toList();
+  }
+
+  /** The statements operation {@code operation} runs, in order, leaving out headers without SQL. */
+  List<SqlStatement> statementsOf(int operation) {
+    return statements.stream().filter(n -> n.operation() == operation)
+        .map(Numbered::statement).filter(s -> !s.sql().isEmpty()).toList();
+  }
+
+  /**
+   * The operations still to run, in the order they run, once {@code applied} of them (counted
+   * from the first) are in the database: forwards the ones after, backwards those, last first.
+   */
+  List<Integer> operationOrder(int applied) {
+    int total = migration.operations().size();
+    List<Integer> order = new ArrayList<>();
+    if (backwards) {
+      for (int i = applied - 1; i >= 0; i--) order.add(i);
+    } else {
+      for (int i = applied; i < total; i++) order.add(i);
+    }
+    return order;
+  }
+
+  /**
+   * Whether it runs in one transaction with its history row: only where the database has
+   * transactional DDL, the file does not say {@code atomic: false}, and no statement must run
+   * outside a transaction. Otherwise it runs with its progress recorded ({@link ProgressiveRun}).
+   */
+  boolean runsInTransaction(Dialect dialect) {
+    return dialect.features().has(Feature.TRANSACTIONAL_DDL) && migration.atomic()
+        && statements.stream().noneMatch(n -> n.statement().has(Effect.OUTSIDE_TRANSACTION));
   }
 
   ProjectState before() {

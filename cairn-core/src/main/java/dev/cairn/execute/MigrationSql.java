@@ -91,8 +91,14 @@ public final class MigrationSql {
   /** @param starting hears the index of each operation before it makes its statements */
   static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
       Failure failure, IntConsumer starting) {
+    run(editor, m, states, backwards, failure, starting, 0);
+  }
+
+  /** @param skipped how many operations, in the order they run, not to run (already done) */
+  static void run(SchemaEditor editor, Migration m, List<ProjectState> states, boolean backwards,
+      Failure failure, IntConsumer starting, int skipped) {
     List<Operation> ops = m.operations();
-    for (int n = 0; n < ops.size(); n++) {
+    for (int n = skipped; n < ops.size(); n++) {
       int i = backwards ? ops.size() - 1 - n : n;
       Operation op = ops.get(i);
       starting.accept(i);

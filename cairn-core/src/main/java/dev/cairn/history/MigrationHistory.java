@@ -39,8 +39,12 @@ public final class MigrationHistory {
   }
 
   public boolean exists() throws SQLException {
+    return tableExists(connection, TABLE);
+  }
+
+  static boolean tableExists(Connection connection, String table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    for (String name : List.of(TABLE, TABLE.toUpperCase(java.util.Locale.ROOT))) {
+    for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
       try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
           new String[] {"TABLE"})) {
         if (rs.next()) return true;
@@ -49,9 +53,15 @@ public final class MigrationHistory {
     return false;
   }
 
-  /** Creates the table unless it is there; the caller holds the migration lock. */
+  /**
+   * Creates the table (and the progress table) unless it is there; the caller holds the
+   * migration lock.
+   */
   public void ensureExists() throws SQLException {
-    if (exists()) return;
+    if (exists()) {
+      progress().createIfMissing(); // a history table made before progress was recorded
+      return;
+    }
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -73,20 +83,38 @@ public final class MigrationHistory {
     if (!exists()) create();
   }
 
+  /** Creates the history table with the progress table beside it (see {@link MigrationProgress}). */
   private void create() throws SQLException {
     dialect.schemaEditor(new ConnectionSink(connection)).createModel(ProjectState.empty(), MODEL);
+    progress().createIfMissing();
+  }
+
+  /** The progress of migrations that run outside a transaction, on the same connection. */
+  public MigrationProgress progress() {
+    return new MigrationProgress(connection, dialect);
   }
 
   /** Every recorded migration, in the order applied; empty when the table does not exist yet. */
   public Map<MigrationKey, AppliedMigration> applied() throws SQLException {
+    return readIfExists(connection, TABLE, this::read);
+  }
+
+  /** A read of one of Cairn's tables. */
+  interface Read<T> {
+    Map<MigrationKey, T> run() throws SQLException;
+  }
+
+  /** What {@code read} reads of {@code table}; empty when the table does not exist (yet). */
+  static <T> Map<MigrationKey, T> readIfExists(Connection connection, String table, Read<T> read)
+      throws SQLException {
     // The table is read first and looked for only when that fails: the catalog query behind
-    // exists() costs a no-op run more than the read. Inside a transaction a failed read would
+    // tableExists costs a no-op run more than the read. Inside a transaction a failed read would
     // spoil it, so there the table is looked for first.
-    if (!connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+    if (!connection.getAutoCommit() && !tableExists(connection, table)) return new LinkedHashMap<>();
     try {
-      return read();
+      return read.run();
     } catch (SQLException e) {
-      if (connection.getAutoCommit() && !exists()) return new LinkedHashMap<>();
+      if (connection.getAutoCommit() && !tableExists(connection, table)) return new LinkedHashMap<>();
       throw e;
     }
   }
@@ -169,16 +197,26 @@ public final class MigrationHistory {
 
   private static ModelState historyModel() {
     Map<Name, Field> fields = new LinkedHashMap<>();
-    fields.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
-    fields.put(Name.of("app"), Field.of(FieldType.CHAR).maxLength(255).build());
-    fields.put(Name.of("name"), Field.of(FieldType.CHAR).maxLength(255).build());
     fields.put(Name.of("applied"), Field.of(FieldType.DATE_TIME).build());
     fields.put(Name.of("checksum"), Field.of(FieldType.CHAR).maxLength(64).nullable(true).build());
     fields.put(Name.of("execution_ms"), Field.of(FieldType.BIG_INTEGER).build());
     fields.put(Name.of("applied_by"), Field.of(FieldType.CHAR).maxLength(255).nullable(true).build());
-    Constraint unique = Constraint.unique("cairn_migrations_app_name_uniq",
+    return model("migrations", TABLE, fields);
+  }
+
+  /**
+   * One of Cairn's tables, as a model: an id, then the app and name of a migration (unique
+   * together), then {@code fields}.
+   */
+  static ModelState model(String name, String table, Map<Name, Field> fields) {
+    Map<Name, Field> all = new LinkedHashMap<>();
+    all.put(Name.of("id"), Field.of(FieldType.BIG_AUTO).primaryKey(true).build());
+    all.put(Name.of("app"), Field.of(FieldType.CHAR).maxLength(255).build());
+    all.put(Name.of("name"), Field.of(FieldType.CHAR).maxLength(255).build());
+    all.putAll(fields);
+    Constraint unique = Constraint.unique(table + "_app_name_uniq",
         List.of(Name.of("app"), Name.of("name")), null);
-    return new ModelState("cairn", Name.of("migrations"), fields, TABLE, true, null, List.of(),
+    return new ModelState("cairn", Name.of(name), all, table, true, null, List.of(),
         List.of(unique));
   }
 }

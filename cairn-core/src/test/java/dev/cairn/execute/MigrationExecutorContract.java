@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@code migrate} must do on every database; one subclass per dialect. */
-abstract class MigrationExecutorContract {
+abstract class MigrationExecutorContract implements PartialMigrationContract {
   private Database db;
 
   /** A fresh, empty database. */
@@ -36,6 +36,10 @@ abstract class MigrationExecutorContract {
 
   @BeforeEach void open() throws Exception {
     db = openEmptyDatabase();
+  }
+
+  @Override public Database database() {
+    return db;
   }
 
   @AfterEach void close() throws SQLException {

@@ -24,7 +24,7 @@ final class PostgresIntrospector {
   private static final String TABLES = """
       SELECT c.oid, c.relname FROM pg_class c
       WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind IN ('r', 'p')
-        AND c.relname <> ?
+        AND c.relname <> ? AND c.relname <> 'cairn_migration_progress'
       """;
   private static final String COLUMNS = """
       SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull

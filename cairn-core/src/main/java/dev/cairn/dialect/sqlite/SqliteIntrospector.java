@@ -31,7 +31,7 @@ final class SqliteIntrospector {
     Map<String, String> tables = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
-            + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'cairn_migrations'"
+            + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('cairn_migrations', 'cairn_migration_progress')"
             + " ORDER BY name");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) tables.put(rs.getString(1), rs.getString(2));
