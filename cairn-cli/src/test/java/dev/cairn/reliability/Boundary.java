@@ -14,12 +14,14 @@ import dev.cairn.operations.Operation;
 import dev.cairn.schema.ExpectedSchema;
 import dev.cairn.state.ProjectState;
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -127,12 +129,14 @@ final class Boundary {
 
   /**
    * A query's rows, each its two columns joined by a dot (MySQL reads {@code ||} as OR); empty
-   * when {@code table} does not exist (yet) in the connection's database.
+   * when {@code table} does not exist (yet) in the connection's database (H2 stores it in upper
+   * case, as it reads the query's unquoted names).
    */
   private static List<String> column(Database db, String sql, String table) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (ResultSet tables = db.connection().getMetaData()
-        .getTables(db.connection().getCatalog(), null, table, null)) {
+    DatabaseMetaData meta = db.connection().getMetaData();
+    String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    try (ResultSet tables = meta.getTables(db.connection().getCatalog(), null, stored, null)) {
       if (!tables.next()) return values;
     }
     try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -1,9 +1,11 @@
 package dev.cairn.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.connect.Database;
 import dev.cairn.history.MigrationProgress;
+import dev.cairn.schema.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +42,11 @@ abstract class CrashInjectionContract {
 
   @Test void everyKilledMigrateLeavesTheDatabaseAtAMigrationBoundary() throws Exception {
     ReliabilityDatabase db = database();
+    // Without transactional DDL a kill lands between statements of a migration: the test below.
+    try (Database d = Database.open(db.emptyDatabase(folder.resolve("features")))) {
+      assumeTrue(d.dialect().features().has(Feature.TRANSACTIONAL_DDL),
+          () -> d.dialect().name() + " commits each DDL statement: no migration boundary to keep");
+    }
     LoadProject project = LoadProject.write(folder.resolve("project"), db.flavour(), migrations(),
         rowsPerInsert());
     Boundary boundary = new Boundary(folder.resolve("project"));

@@ -1,6 +1,7 @@
 package dev.cairn.dialect.h2;
 
 import dev.cairn.history.MigrationHistory;
+import dev.cairn.history.MigrationProgress;
 import dev.cairn.schema.SchemaSnapshot;
 import dev.cairn.schema.TableObject;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ final class H2Introspector {
   private static final String TABLES = """
       SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
       WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE'
-        AND TABLE_NAME NOT IN (?, ?)
+        AND TABLE_NAME NOT IN (?, ?, ?)
       ORDER BY TABLE_NAME""";
   private static final String COLUMNS = """
       SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,
@@ -67,6 +68,7 @@ final class H2Introspector {
     try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
       ps.setString(1, dialect.stored(MigrationHistory.TABLE));
       ps.setString(2, dialect.stored(H2Lock.TABLE));
+      ps.setString(3, dialect.stored(MigrationProgress.TABLE));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) tables.put(name(rs, 1), new Builder(name(rs, 1)));
       }
