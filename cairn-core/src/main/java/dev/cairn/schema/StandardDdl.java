@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The forms of {@link Ddl} the SQL standard gives, and where it gives none, the form PostgreSQL,
  * H2 and Oracle share ({@code DROP INDEX name}, {@code ALTER INDEX .. RENAME TO}, {@code COMMENT
- * ON}). What only some databases have (CASCADE on drops, deferrable keys, {@code USING}) belongs
- * to their dialect's subclass, which overrides a method or one of the small hooks below.
+ * ON}); deferrable keys and comments where the dialect's {@link Features} have them. What only
+ * some databases have (CASCADE on drops, {@code USING}) belongs to their dialect's subclass, which
+ * overrides a method or one of the small hooks below.
  *
  * <p>Each statement carries its {@link Effect}s and table, as PostgreSQL's lock levels give them
  * (the strictest of the databases Cairn speaks to, so a dialect overrides where it does better):
