@@ -202,7 +202,8 @@ public class SchemaEditor {
     boolean fkChanged = oldField.type().isForeignKey() && (!newField.type().isForeignKey()
         || !Relations.sameTarget(fromState, oldModel, oldField, toState, newModel, newField)
         || oldField.effectiveOnDelete() != newField.effectiveOnDelete() || typeChanged
-        || (ddl.foreignKeysNeedTheirIndex() && oldField.hasIndex() && !newField.hasIndex()));
+        || (ddl.foreignKeysNeedTheirIndex() && (oldField.hasIndex() && !newField.hasIndex()
+            || oldField.isUnique() && !newField.isUnique())));
 
     boolean renamed = !oldColumn.equals(newColumn);
     KeyTarget oldTarget = keyTarget(fromState, oldModel, oldField, null);

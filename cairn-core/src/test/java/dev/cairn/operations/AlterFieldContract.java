@@ -10,6 +10,7 @@ import static dev.cairn.testing.Models.n;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.schema.Feature;
 import dev.cairn.schema.SchemaSnapshot.ForeignKey;
 import dev.cairn.schema.UnsupportedSchemaChange;
 import dev.cairn.state.Field;
@@ -116,6 +117,7 @@ interface AlterFieldContract extends OperationsFixture {
   }
 
   @Test default void alterFieldToATargetMissingTheRowsFailsAndChangesNothing() throws Exception {
+    assumeFeature(Feature.TRANSACTIONAL_DDL); // the old key, dropped first, comes back with it
     ProjectState before = h().migrate(shop().base(), createModel("Maker", "id", id()));
     shop().insertProducts();
     assertThatThrownBy(() -> h().forwards(before, new AlterField(n("Product"), n("category"),
