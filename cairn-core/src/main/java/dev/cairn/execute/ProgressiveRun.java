@@ -74,8 +74,10 @@ final class ProgressiveRun {
       }
       end(m, backwards, (System.nanoTime() - start) / 1_000_000);
     } catch (MigrationErrors.MigrationFailed e) {
+      if (!connection.getAutoCommit()) rollbackQuietly();
       throw runner == null ? e : e.withOutcome(outcome(m, runner.saved));
     } catch (SQLException e) {
+      if (!connection.getAutoCommit()) rollbackQuietly();
       MigrationErrors.MigrationFailed failed = new MigrationErrors.MigrationFailed(
           (backwards ? "unapplying " : "applying ") + m.key() + ": " + e.getMessage(), e);
       throw runner == null ? failed : failed.withOutcome(outcome(m, runner.saved));
@@ -148,16 +150,6 @@ final class ProgressiveRun {
     }
   }
 
-  /**
-   * Whether a statement may run in a transaction that commits its progress with it: any but one
-   * that must run outside, where DDL is transactional; elsewhere only one that changes rows,
-   * which every database keeps in a transaction (DDL commits on its own there, even inside one).
-   */
-  private boolean mayRunInTransaction(SqlStatement statement) {
-    if (statement.has(Effect.OUTSIDE_TRANSACTION)) return false;
-    return dialect.features().has(Feature.TRANSACTIONAL_DDL) || DataStatement.is(statement.sql());
-  }
-
   /** The next link of the checksum of an operation's statements that ran. */
   static String chain(String checksum, String sql) {
     return MigrationReader.checksum((Objects.toString(checksum, "") + "\n" + sql)
@@ -174,6 +166,7 @@ final class ProgressiveRun {
     private final boolean backwards;
     private final ConnectionSink sink;
     private final Map<Integer, String> checksums = new HashMap<>();
+    private final boolean transactional = dialect.features().has(Feature.TRANSACTIONAL_DDL);
     /** The progress as last saved. */
     private Progress saved;
     /** The operation being moved, or -1 before the first. */
@@ -196,6 +189,9 @@ final class ProgressiveRun {
     }
 
     void run() throws SQLException {
+      // Where DDL is transactional, an operation's work between two records of its progress
+      // (a statement, or what Java code does) commits with the second.
+      connection.setAutoCommit(!transactional);
       List<Integer> order = script.operationOrder(saved.operations());
       MigrationSql.Failure failure = (i, op, e) -> {
         if (e instanceof MigrationErrors.HalfDoneOperation || e instanceof MigrationErrors.MigrationFailed) {
@@ -233,6 +229,11 @@ final class ProgressiveRun {
     private void starting(int i) {
       try {
         if (operation >= 0) endOperation();
+        // Java code commits what it does on its own here: if the run stops inside it, whether
+        // it ran is in doubt, and Cairn will not run it twice.
+        if (!transactional && script.needsConnection() && m.operations().get(i).runsUserCode()) {
+          save(saved.inDoubt(new Progress.Doubt(null, null)));
+        }
       } catch (SQLException e) {
         throw new MigrationErrors.MigrationFailed("recording the progress of " + m.key() + ": "
             + e.getMessage(), e);
@@ -249,12 +250,24 @@ final class ProgressiveRun {
         if (taken == skip && !Objects.equals(chain, skipped)) throw statementsChanged();
         return;
       }
-      if (mayRunInTransaction(statement)) {
+      // A statement commits with its progress: any but one that must run outside a transaction,
+      // where DDL is transactional; elsewhere one that only changes rows, which every database
+      // keeps in a transaction (DDL commits on its own there, even inside one).
+      boolean outside = statement.has(Effect.OUTSIDE_TRANSACTION);
+      if (transactional && !outside) {
+        sink.accept(statement);
+        save(saved.withStatements(taken + 1, next));
+        connection.commit();
+      } else if (!transactional && !outside && DataStatement.is(statement.sql())) {
         inOneTransaction(() -> {
           sink.accept(statement);
           save(saved.withStatements(taken + 1, next));
         });
       } else {
+        if (transactional) {
+          connection.commit();
+          connection.setAutoCommit(true);
+        }
         save(saved.inDoubt(new Progress.Doubt(TableFingerprint.of(connection, changedTables()),
             next)));
         try {
@@ -264,6 +277,7 @@ final class ProgressiveRun {
           throw e;
         }
         save(saved.withStatements(taken + 1, next));
+        connection.setAutoCommit(!transactional);
       }
       taken++;
       chain = next;
@@ -279,6 +293,7 @@ final class ProgressiveRun {
     private void endOperation() throws SQLException {
       if (taken < skip) throw statementsChanged();
       save(saved.at(backwards ? saved.operations() - 1 : saved.operations() + 1, backwards));
+      if (transactional) connection.commit();
       taken = 0;
       chain = null;
       skip = 0;
