@@ -91,24 +91,27 @@ public final class H2Dialect implements Dialect {
   }
 
   /**
-   * Quotes the name as the database folds unquoted names: in upper case by H2's default, as
-   * Django's Oracle backend does, so that a check's {@code price >= 0}, a RunSQL's {@code UPDATE
-   * shop_product} and Hibernate's unquoted SQL find what Cairn made; as it is where the URL makes
-   * H2 fold to lower case (or not at all). {@link H2Introspector} reads names back in lower case
-   * where they were upper-cased.
+   * Quotes the name as the database folds unquoted names: a lower-case name in upper case by H2's
+   * default, as Django's Oracle backend does, so that a check's {@code price >= 0}, a RunSQL's
+   * {@code UPDATE shop_product} and Hibernate's unquoted SQL find what Cairn made; as it is where
+   * the URL makes H2 fold to lower case (or not at all), and a name in mixed case (which no
+   * unquoted name can be) always. {@link H2Introspector} reads upper-case names back in lower
+   * case.
    */
   @Override public String quote(String identifier) {
-    return Dialect.super.quote(foldsToUpperCase ? identifier.toUpperCase(Locale.ROOT) : identifier);
+    return Dialect.super.quote(stored(identifier));
   }
 
   /** A name as the database stores it, to ask its catalog about. */
   String stored(String identifier) {
-    return foldsToUpperCase ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    return foldsToUpperCase && identifier.equals(identifier.toLowerCase(Locale.ROOT))
+        ? identifier.toUpperCase(Locale.ROOT) : identifier;
   }
 
   /** A name read from the catalog, as Cairn's state spells it. */
   String read(String stored) {
-    return foldsToUpperCase ? stored.toLowerCase(Locale.ROOT) : stored;
+    return foldsToUpperCase && stored.equals(stored.toUpperCase(Locale.ROOT))
+        ? stored.toLowerCase(Locale.ROOT) : stored;
   }
 
   @Override public String columnType(Field field) {

@@ -2,21 +2,12 @@ package dev.cairn.dialect.h2;
 
 import static dev.cairn.testing.Models.chars;
 import static dev.cairn.testing.Models.createModel;
-import static dev.cairn.testing.Models.decimal;
-import static dev.cairn.testing.Models.fields;
-import static dev.cairn.testing.Models.foreignKey;
 import static dev.cairn.testing.Models.id;
-import static dev.cairn.testing.Models.integer;
-import static dev.cairn.testing.Models.n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.connect.Database;
 import dev.cairn.operations.CreateModel;
-import dev.cairn.operations.ModelOptions;
 import dev.cairn.schema.Feature;
-import dev.cairn.state.Constraint;
-import dev.cairn.state.Field;
-import dev.cairn.state.FieldType;
 import dev.cairn.state.ProjectState;
 import dev.cairn.testing.OperationHarness;
 import java.util.ArrayList;
@@ -24,41 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** What the contracts do not say about H2: the case of names, and its features. */
 final class H2DialectTest {
   private static final CreateModel CATEGORY =
       createModel("Category", "id", id(), "name", chars(50).unique(true));
-  private static final CreateModel EVERYTHING = new CreateModel(n("Everything"), fields(
-      "id", Field.of(FieldType.AUTO).primaryKey(true),
-      "char", chars(20),
-      "text", Field.of(FieldType.TEXT),
-      "int", integer(),
-      "big", Field.of(FieldType.BIG_INTEGER),
-      "small", Field.of(FieldType.SMALL_INTEGER),
-      "pos", Field.of(FieldType.POSITIVE_INTEGER),
-      "flag", Field.of(FieldType.BOOLEAN).dbDefault("TRUE"),
-      "amount", decimal(10, 3),
-      "ratio", Field.of(FieldType.FLOAT).nullable(true),
-      "day", Field.of(FieldType.DATE),
-      "moment", Field.of(FieldType.DATE_TIME),
-      "clock", Field.of(FieldType.TIME),
-      "span", Field.of(FieldType.DURATION),
-      "uuid", Field.of(FieldType.UUID).unique(true),
-      "data", Field.of(FieldType.JSON).nullable(true),
-      "blob", Field.of(FieldType.BINARY),
-      "email", Field.of(FieldType.EMAIL).dbComment("where to write"),
-      "category", foreignKey("shop.Category")),
-      new ModelOptions(null, true, "all the types"), List.of(),
-      List.of(Constraint.check("everything_int_gte_0", "int >= 0")));
-
-  @Test void everyFieldTypeIsReadBackAsItWasWritten() throws Exception {
-    try (Database db = open("")) {
-      OperationHarness h = new OperationHarness(db.dialect(), db.connection(), "shop");
-      ProjectState state = h.migrate(ProjectState.empty(), CATEGORY, EVERYTHING);
-      h.assertSchemaInOrder(state);
-      assertThat(h.introspect().tables().get("shop_everything").column("moment").orElseThrow()
-          .type()).isEqualTo("timestamp(6) with time zone");
-    }
-  }
 
   @Test void namesAreWrittenInUpperCaseAsH2ReadsUnquotedNames() throws Exception {
     try (Database db = open("")) {
