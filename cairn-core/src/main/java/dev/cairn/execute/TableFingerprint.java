@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,9 +44,13 @@ final class TableFingerprint {
     DatabaseMetaData meta = connection.getMetaData();
     String catalog = connection.getCatalog();
     String schema = connection.getSchema();
+    // H2 stores a lower-case name in upper case, and the metadata matches names as stored.
+    boolean upper = meta.storesUpperCaseIdentifiers();
     StringBuilder all = new StringBuilder();
-    for (String table : new TreeSet<>(tables)) {
-      all.append("table ").append(table).append('\n');
+    for (String name : new TreeSet<>(tables)) {
+      all.append("table ").append(name).append('\n');
+      String table = upper && name.equals(name.toLowerCase(Locale.ROOT))
+          ? name.toUpperCase(Locale.ROOT) : name;
       try (ResultSet rs = meta.getColumns(catalog, schema, table, null)) {
         append(all, rs, "COLUMN_NAME", "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS",
             "IS_NULLABLE", "COLUMN_DEF");
