@@ -41,6 +41,12 @@ final class LoadProject {
         return "INSERT INTO load_item (name, qty) SELECT CONCAT('item " + tag + " ', seq), seq"
             + " FROM seq_1_to_" + rows;
       }
+    },
+    H2 {
+      @Override String bulkInsert(int rows, int tag) {
+        return "INSERT INTO load_item (name, qty) SELECT 'item " + tag + " ' || X, X"
+            + " FROM SYSTEM_RANGE(1, " + rows + ")";
+      }
     };
 
     abstract String bulkInsert(int rows, int tag);

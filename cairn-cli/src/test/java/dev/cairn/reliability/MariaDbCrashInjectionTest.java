@@ -12,6 +12,6 @@ final class MariaDbCrashInjectionTest extends CrashInjectionContract {
   }
 
   @Override int runs() {
-    return 10;
+    return 5;
   }
 }

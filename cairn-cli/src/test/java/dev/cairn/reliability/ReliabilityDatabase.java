@@ -27,4 +27,12 @@ interface ReliabilityDatabase {
 
   /** Waits until {@code count} processes wait for the lock that another holds; false if never. */
   boolean awaitWaiters(String url, int count, ChildMigrate holder) throws Exception;
+
+  /**
+   * Whether {@code table} is one the engine itself may leave behind after a kill, outside what
+   * Cairn controls: none, but on H2.
+   */
+  default boolean isEngineLeftover(String table) {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,8 @@ final class TableFingerprint {
     DatabaseMetaData meta = connection.getMetaData();
     String catalog = connection.getCatalog();
     String schema = connection.getSchema();
+    // H2 stores a lower-case name in upper case, and the metadata matches names as stored.
+    boolean upper = meta.storesUpperCaseIdentifiers();
     StringBuilder all = new StringBuilder();
     for (String name : new TreeSet<>(tables)) {
       all.append("table ").append(name).append('\n');

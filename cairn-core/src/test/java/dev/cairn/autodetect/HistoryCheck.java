@@ -3,6 +3,8 @@ package dev.cairn.autodetect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.connect.Database;
+import dev.cairn.dialect.h2.H2Dialect;
+import dev.cairn.dialect.mysql.MysqlDialect;
 import dev.cairn.dialect.postgres.PostgresDialect;
 import dev.cairn.dialect.sqlite.SqliteDialect;
 import dev.cairn.execute.MigrateOptions;
@@ -36,7 +38,8 @@ final class HistoryCheck {
 
   /** The migrations as makemigrations writes them: optimized, which may move operations. */
   private static final Optimizer OPTIMIZER = new Optimizer();
-  private static final List<Dialect> DIALECTS = List.of(new SqliteDialect(), new PostgresDialect());
+  private static final List<Dialect> DIALECTS = List.of(new SqliteDialect(),
+      new PostgresDialect(), MysqlDialect.mariaDb(), new H2Dialect());
 
   private final List<RandomHistory.Step> steps;
   private final Object history;

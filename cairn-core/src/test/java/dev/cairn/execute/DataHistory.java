@@ -238,11 +238,13 @@ final class DataHistory {
   }
 
   // ---- rows ------------------------------------------------------------------------------------
+  // Names go unquoted, and every database reads them in the case it stores them in: PostgreSQL
+  // lower, H2 upper, and MySQL reads "name" as a string. None is a reserved word anywhere.
 
   /** One to three rows; a key points at an existing row, or at none one time in sixteen. */
   private String insert(Model m, Seed s) {
-    List<String> columns = new ArrayList<>(List.of("\"id\""));
-    m.fields.forEach((n, c) -> columns.add('"' + c.column(n) + '"'));
+    List<String> columns = new ArrayList<>(List.of("id"));
+    m.fields.forEach((n, c) -> columns.add(c.column(n)));
     List<String> rows = new ArrayList<>();
     for (int r = 0; r <= s.b() % 3; r++) {
       long id = m.nextId++;
@@ -252,7 +254,7 @@ final class DataHistory {
       for (Col c : m.fields.values()) values.add(value(c, s.c() + 7 * r + 3 * i++));
       rows.add("(" + String.join(", ", values) + ")");
     }
-    return "INSERT INTO \"" + m.table() + "\" (" + String.join(", ", columns) + ") VALUES "
+    return "INSERT INTO " + m.table() + " (" + String.join(", ", columns) + ") VALUES "
         + String.join(", ", rows);
   }
 
@@ -260,14 +262,14 @@ final class DataHistory {
     if (m.fields.isEmpty() || m.ids.isEmpty()) return null;
     String name = pick(new ArrayList<>(m.fields.keySet()), s.b());
     Col c = m.fields.get(name);
-    return "UPDATE \"" + m.table() + "\" SET \"" + c.column(name) + "\" = " + value(c, s.c())
-        + " WHERE \"id\" = " + pick(m.ids, s.a());
+    return "UPDATE " + m.table() + " SET " + c.column(name) + " = " + value(c, s.c())
+        + " WHERE id = " + pick(m.ids, s.a());
   }
 
   private String delete(Model m, Seed s) {
     if (m.ids.isEmpty()) return null;
     long id = m.ids.remove(s.b() % m.ids.size());
-    return "DELETE FROM \"" + m.table() + "\" WHERE \"id\" = " + id;
+    return "DELETE FROM " + m.table() + " WHERE id = " + id;
   }
 
   /** Deletes the rows whose key points at no row, as a migration that mends data would. */
@@ -278,8 +280,8 @@ final class DataHistory {
     String name = pick(keys, s.b());
     Model target = models.get(m.fields.get(name).target());
     String column = m.fields.get(name).column(name);
-    return "DELETE FROM \"" + m.table() + "\" WHERE \"" + column + "\" NOT IN (SELECT \"id\" FROM \""
-        + target.table() + "\")";
+    return "DELETE FROM " + m.table() + " WHERE " + column + " NOT IN (SELECT id FROM "
+        + target.table() + ")";
   }
 
   /** A literal for a column; strings of 1 to 11 letters may not fit a narrowed CharField. */

@@ -4,6 +4,7 @@ import dev.cairn.schema.Effect;
 import dev.cairn.schema.SqlStatement;
 import dev.cairn.schema.StandardDdl;
 import dev.cairn.schema.UnsupportedSchemaChange;
+import dev.cairn.state.Constraint;
 import dev.cairn.state.Field;
 import dev.cairn.state.Index;
 import dev.cairn.state.ModelState;
@@ -60,5 +61,44 @@ final class H2Ddl extends StandardDdl {
           + " make it unconditional, or leave it out of the migrations run on H2");
     }
     return super.createIndex(model, index);
+  }
+
+  /**
+   * A model's check with its double-quoted names quoted as H2 stores them: models write {@code
+   * "price"} for every database, and H2 (folding to upper case) named the column {@code "PRICE"}.
+   */
+  @Override protected String constraintDefinition(ModelState model, Constraint c) {
+    if (c.kind() != Constraint.Kind.CHECK) return super.constraintDefinition(model, c);
+    return super.constraintDefinition(model, new Constraint(c.kind(), c.name(), c.fields(),
+        requoted(c.check()), c.condition()));
+  }
+
+  /** {@code sql} with each {@code "name"} outside a string literal quoted through the dialect. */
+  private String requoted(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c != '\'' && c != '"') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int j = i + 1; // the closing quote; a doubled quote stands for one
+      while (j < sql.length()) {
+        if (sql.charAt(j) != c) {
+          j++;
+        } else if (j + 1 < sql.length() && sql.charAt(j + 1) == c) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      String quoted = sql.substring(i, Math.min(j + 1, sql.length()));
+      out.append(c == '"' && j < sql.length()
+          ? q(quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"")) : quoted);
+      i = j + 1;
+    }
+    return out.toString();
   }
 }
