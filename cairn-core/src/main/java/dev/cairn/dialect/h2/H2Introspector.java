@@ -1,5 +1,6 @@
 package dev.cairn.dialect.h2;
 
+import dev.cairn.schema.TableSnapshotBuilder;
 import dev.cairn.history.MigrationHistory;
 import dev.cairn.history.MigrationProgress;
 import dev.cairn.schema.SchemaSnapshot;
@@ -9,12 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the tables of the connection's current schema from H2 2.x's {@code INFORMATION_SCHEMA}
@@ -64,17 +63,17 @@ final class H2Introspector {
   }
 
   SchemaSnapshot snapshot() throws SQLException {
-    Map<String, Builder> tables = new LinkedHashMap<>();
+    Map<String, TableSnapshotBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
       ps.setString(1, dialect.stored(MigrationHistory.TABLE));
       ps.setString(2, dialect.stored(MigrationProgress.TABLE));
       ps.setString(3, dialect.stored(H2Lock.TABLE));
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) tables.put(name(rs, 1), new Builder(name(rs, 1)));
+        while (rs.next()) tables.put(name(rs, 1), new TableSnapshotBuilder(name(rs, 1)));
       }
     }
     query(COLUMNS, rs -> {
-      Builder t = tables.get(name(rs, 1));
+      TableSnapshotBuilder t = tables.get(name(rs, 1));
       if (t != null) {
         t.columns.add(new SchemaSnapshot.Column(name(rs, 2), type(rs),
             "YES".equals(rs.getString(10))));
@@ -82,7 +81,7 @@ final class H2Introspector {
     });
     Catalog catalog = catalog();
     for (Constraint c : catalog.constraints) {
-      Builder t = tables.get(c.table());
+      TableSnapshotBuilder t = tables.get(c.table());
       if (t == null) continue;
       switch (c.type()) {
         case "PRIMARY KEY" -> t.primaryKey.addAll(c.columns());
@@ -99,11 +98,11 @@ final class H2Introspector {
       }
     }
     for (Index i : catalog.indexes) {
-      Builder t = tables.get(i.table());
+      TableSnapshotBuilder t = tables.get(i.table());
       if (t != null) t.indexes.add(new SchemaSnapshot.IndexDef(i.name(), i.columns(), i.unique()));
     }
     Map<String, SchemaSnapshot.Table> result = new LinkedHashMap<>();
-    for (Builder b : tables.values()) result.put(b.name, b.build());
+    for (TableSnapshotBuilder b : tables.values()) result.put(b.name, b.build());
     return new SchemaSnapshot(result);
   }
 
@@ -222,23 +221,6 @@ final class H2Introspector {
   private void query(String sql, RowReader reader) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) reader.read(rs);
-    }
-  }
-
-  private static final class Builder {
-    final String name;
-    final List<SchemaSnapshot.Column> columns = new ArrayList<>();
-    final List<String> primaryKey = new ArrayList<>();
-    final Set<SchemaSnapshot.ForeignKey> foreignKeys = new HashSet<>();
-    final Set<SchemaSnapshot.IndexDef> indexes = new HashSet<>();
-    final Set<String> checks = new HashSet<>();
-
-    Builder(String name) {
-      this.name = name;
-    }
-
-    SchemaSnapshot.Table build() {
-      return new SchemaSnapshot.Table(name, columns, primaryKey, foreignKeys, indexes, checks);
     }
   }
 }

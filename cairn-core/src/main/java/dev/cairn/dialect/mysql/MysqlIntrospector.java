@@ -1,5 +1,6 @@
 package dev.cairn.dialect.mysql;
 
+import dev.cairn.schema.TableSnapshotBuilder;
 import dev.cairn.schema.SchemaSnapshot;
 import dev.cairn.schema.TableObject;
 import java.sql.Connection;
@@ -64,15 +65,15 @@ final class MysqlIntrospector {
   }
 
   SchemaSnapshot snapshot() throws SQLException {
-    Map<String, Builder> tables = new LinkedHashMap<>();
+    Map<String, TableSnapshotBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
       ps.setString(1, HISTORY_TABLE);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) tables.put(rs.getString(1), new Builder(rs.getString(1)));
+        while (rs.next()) tables.put(rs.getString(1), new TableSnapshotBuilder(rs.getString(1)));
       }
     }
     query(COLUMNS, rs -> {
-      Builder t = tables.get(rs.getString(1));
+      TableSnapshotBuilder t = tables.get(rs.getString(1));
       if (t != null) {
         t.columns.add(new SchemaSnapshot.Column(rs.getString(2),
             MysqlTypes.normalized(rs.getString(3)), "YES".equals(rs.getString(4))));
@@ -80,7 +81,7 @@ final class MysqlIntrospector {
     });
     Set<String> foreignKeyNames = new HashSet<>();
     query(KEYS, rs -> {
-      Builder t = tables.get(rs.getString(1));
+      TableSnapshotBuilder t = tables.get(rs.getString(1));
       if (t == null) return;
       if (rs.getString(3).equals("PRIMARY KEY")) {
         t.primaryKey.add(rs.getString(4));
@@ -95,20 +96,20 @@ final class MysqlIntrospector {
       query(COLUMN_CHECKS, rs -> columnChecks.add(rs.getString(1) + "." + rs.getString(2)));
     }
     query(CHECKS, rs -> {
-      Builder t = tables.get(rs.getString(1));
+      TableSnapshotBuilder t = tables.get(rs.getString(1));
       if (t != null && !columnChecks.contains(rs.getString(1) + "." + rs.getString(2))) {
         t.checks.add(rs.getString(2));
       }
     });
     for (IndexRow index : indexes(null)) {
-      Builder t = tables.get(index.table);
+      TableSnapshotBuilder t = tables.get(index.table);
       // InnoDB's own index for a foreign key without one, named after the key, is the key's part.
       if (t != null && !foreignKeyNames.contains(index.table + "." + index.name)) {
         t.indexes.add(new SchemaSnapshot.IndexDef(index.name, index.columns, index.unique));
       }
     }
     Map<String, SchemaSnapshot.Table> result = new LinkedHashMap<>();
-    for (Builder b : tables.values()) result.put(b.name, b.build());
+    for (TableSnapshotBuilder b : tables.values()) result.put(b.name, b.build());
     return new SchemaSnapshot(result);
   }
 
@@ -214,23 +215,6 @@ final class MysqlIntrospector {
   private void query(String sql, RowReader reader) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) reader.read(rs);
-    }
-  }
-
-  private static final class Builder {
-    final String name;
-    final List<SchemaSnapshot.Column> columns = new ArrayList<>();
-    final List<String> primaryKey = new ArrayList<>();
-    final Set<SchemaSnapshot.ForeignKey> foreignKeys = new HashSet<>();
-    final Set<SchemaSnapshot.IndexDef> indexes = new HashSet<>();
-    final Set<String> checks = new HashSet<>();
-
-    Builder(String name) {
-      this.name = name;
-    }
-
-    SchemaSnapshot.Table build() {
-      return new SchemaSnapshot.Table(name, columns, primaryKey, foreignKeys, indexes, checks);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.dialect.postgres;
 
+import dev.cairn.schema.TableSnapshotBuilder;
 import dev.cairn.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,12 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the tables of the connection's current schema from {@code pg_catalog} into a {@link
@@ -88,18 +87,18 @@ final class PostgresIntrospector {
         while (rs.next()) names.put(rs.getLong(1), rs.getString(2));
       }
     }
-    Map<Long, Builder> tables = new HashMap<>();
-    names.forEach((oid, name) -> tables.put(oid, new Builder(name)));
+    Map<Long, TableSnapshotBuilder> tables = new HashMap<>();
+    names.forEach((oid, name) -> tables.put(oid, new TableSnapshotBuilder(name)));
 
     query(COLUMNS, rs -> {
-      Builder t = tables.get(rs.getLong(1));
+      TableSnapshotBuilder t = tables.get(rs.getLong(1));
       if (t != null) {
         t.columns.add(new SchemaSnapshot.Column(rs.getString(2),
             rs.getString(3).toLowerCase(Locale.ROOT), !rs.getBoolean(4)));
       }
     });
     query(CONSTRAINTS, rs -> {
-      Builder t = tables.get(rs.getLong(1));
+      TableSnapshotBuilder t = tables.get(rs.getLong(1));
       if (t == null) return;
       List<String> columns = strings(rs, 5);
       switch (rs.getString(3)) {
@@ -116,7 +115,7 @@ final class PostgresIntrospector {
       }
     });
     query(INDEXES, rs -> {
-      Builder t = tables.get(rs.getLong(1));
+      TableSnapshotBuilder t = tables.get(rs.getLong(1));
       List<String> columns = strings(rs, 4);
       // An index over expressions only has no plain columns to compare; leave it out.
       if (t != null && !columns.isEmpty()) {
@@ -125,7 +124,7 @@ final class PostgresIntrospector {
     });
 
     Map<String, SchemaSnapshot.Table> result = new LinkedHashMap<>();
-    for (Builder b : tables.values()) result.put(b.name, b.build());
+    for (TableSnapshotBuilder b : tables.values()) result.put(b.name, b.build());
     return new SchemaSnapshot(result);
   }
 
@@ -166,22 +165,5 @@ final class PostgresIntrospector {
     java.sql.Array array = rs.getArray(column);
     if (array == null) return List.of();
     return List.of((String[]) array.getArray());
-  }
-
-  private static final class Builder {
-    final String name;
-    final List<SchemaSnapshot.Column> columns = new ArrayList<>();
-    final List<String> primaryKey = new ArrayList<>();
-    final Set<SchemaSnapshot.ForeignKey> foreignKeys = new HashSet<>();
-    final Set<SchemaSnapshot.IndexDef> indexes = new HashSet<>();
-    final Set<String> checks = new HashSet<>();
-
-    Builder(String name) {
-      this.name = name;
-    }
-
-    SchemaSnapshot.Table build() {
-      return new SchemaSnapshot.Table(name, columns, primaryKey, foreignKeys, indexes, checks);
-    }
   }
 }
